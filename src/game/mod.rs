@@ -1,0 +1,150 @@
+//! The Bevy layer: states, screens, input and drawing. It calls the plain-Rust core and holds
+//! no game rules of its own.
+
+pub mod menu;
+pub mod notices;
+pub mod preferences;
+pub mod screens;
+mod screenshot;
+mod ui;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use bevy::prelude::*;
+use bevy::window::{WindowResizeConstraints, WindowResolution};
+use bevy::winit::{UpdateMode, WinitSettings};
+
+use crate::cli::Cli;
+use crate::settings::Theme;
+pub use screens::Screen;
+
+/// What the command line chose for this run.
+#[derive(Resource, Clone, Debug, Default, PartialEq)]
+pub struct GameOptions {
+    /// Seed of the one RNG every random choice comes from.
+    pub seed: u64,
+    /// Where settings, scores and progress are kept; `None` if no folder could be found.
+    pub data_dir: Option<PathBuf>,
+    /// The screen shown once loading is done.
+    pub start_screen: Screen,
+    /// `--theme`: this run's theme, not saved.
+    pub theme: Option<Theme>,
+    /// `--screenshot`: save the first settled frame of `start_screen` here and exit.
+    pub screenshot: Option<PathBuf>,
+}
+
+impl GameOptions {
+    /// The screen loading hands over to (asking for the loading screen itself gives the title).
+    pub fn first_screen(&self) -> Screen {
+        match self.start_screen {
+            Screen::Loading => Screen::Title,
+            screen => screen,
+        }
+    }
+
+    pub fn from_cli(cli: &Cli) -> Self {
+        let data_dir = cli.data_dir.clone().or_else(|| {
+            directories::ProjectDirs::from("", "", "cityquiz")
+                .map(|dirs| dirs.data_dir().to_path_buf())
+        });
+        Self {
+            seed: cli.seed.unwrap_or_else(seed_from_clock),
+            data_dir,
+            start_screen: cli.screen.unwrap_or(Screen::Title),
+            theme: cli.theme.map(Theme::from),
+            screenshot: cli.screenshot.clone(),
+        }
+    }
+}
+
+/// A fresh seed for a run without `--seed`: the clock's nanoseconds are different every run.
+fn seed_from_clock() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_nanos() as u64)
+}
+
+/// The order the game's `Update` systems run in: a new system picks a set, not an ad-hoc
+/// `.after(..)`.
+#[derive(SystemSet, Debug, Clone, Copy, Eq, PartialEq, Hash, PartialOrd, Ord)]
+pub enum AppSystems {
+    /// Advance timers.
+    TickTimers,
+    /// Turn keys and clicks into messages.
+    RecordInput,
+    /// Act on those messages: change state, grade answers, save.
+    Update,
+}
+
+/// Everything but drawing: states, screens, menus, settings. The headless tests run exactly this.
+pub struct GameLogicPlugin {
+    pub options: GameOptions,
+}
+
+impl Plugin for GameLogicPlugin {
+    fn build(&self, app: &mut App) {
+        app.insert_resource(self.options.clone());
+        app.configure_sets(
+            Update,
+            (
+                AppSystems::TickTimers,
+                AppSystems::RecordInput,
+                AppSystems::Update,
+            )
+                .chain(),
+        );
+        app.add_plugins((
+            notices::plugin,
+            preferences::plugin,
+            menu::plugin,
+            screens::plugin,
+        ));
+    }
+}
+
+/// Runs the game in a window until the player quits.
+pub fn run(cli: Cli) -> AppExit {
+    let started = Instant::now();
+    let options = GameOptions::from_cli(&cli);
+    let (width, height) = cli.window_size;
+    let mut app = App::new();
+    app.add_plugins(DefaultPlugins.set(WindowPlugin {
+        primary_window: Some(Window {
+            title: "cityquiz — the cities of North Korea".into(),
+            name: Some("cityquiz".into()),
+            resolution: WindowResolution::new(width, height),
+            resize_constraints: WindowResizeConstraints {
+                min_width: 640.0,
+                min_height: 400.0,
+                ..default()
+            },
+            ..default()
+        }),
+        ..default()
+    }));
+    // Redraw only on input or when asked, so a game waiting for the player uses no CPU.
+    // A screenshot run needs frames to keep coming until the picture is saved.
+    app.insert_resource(if options.screenshot.is_some() {
+        WinitSettings {
+            focused_mode: UpdateMode::Continuous,
+            unfocused_mode: UpdateMode::Continuous,
+        }
+    } else {
+        WinitSettings::desktop_app()
+    });
+    app.add_plugins(GameLogicPlugin {
+        options: options.clone(),
+    });
+    app.add_plugins((ui::plugin, screenshot::plugin));
+    app.add_systems(Last, move |mut logged: Local<bool>| {
+        if !*logged {
+            info!(
+                "first frame {} ms after start",
+                started.elapsed().as_millis()
+            );
+            *logged = true;
+        }
+    });
+    app.run()
+}

@@ -1,0 +1,103 @@
+//! The game's screens: one `Screen` state, one file per screen.
+
+mod credits;
+mod explore;
+mod flashcards;
+mod loading;
+mod play;
+mod quiz;
+mod results;
+mod scores;
+mod settings;
+mod title;
+
+use bevy::prelude::*;
+
+/// Every place the game can be. `--screen NAME` opens one directly (see `cityquiz --help`).
+#[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Screen {
+    /// Reads the saved settings (and, later, the dataset) before the first menu.
+    #[default]
+    Loading,
+    /// The main menu.
+    Title,
+    /// Choose a level (question set) to play.
+    Play,
+    /// A quiz in progress.
+    Quiz,
+    /// The outcome of the last quiz.
+    Results,
+    /// Self-study with spaced repetition.
+    Flashcards,
+    /// The map of North Korea with every city.
+    Explore,
+    /// High scores, history and progress.
+    Scores,
+    /// Theme and interface size.
+    Settings,
+    /// Data sources, fonts and licences.
+    Credits,
+}
+
+impl Screen {
+    /// Every screen, in the order the main menu and the tests walk them.
+    pub const ALL: [Screen; 10] = [
+        Screen::Loading,
+        Screen::Title,
+        Screen::Play,
+        Screen::Quiz,
+        Screen::Results,
+        Screen::Flashcards,
+        Screen::Explore,
+        Screen::Scores,
+        Screen::Settings,
+        Screen::Credits,
+    ];
+
+    /// Where Escape leads from this screen; `None` where there is nowhere further back.
+    pub fn back(self) -> Option<Screen> {
+        match self {
+            Screen::Loading | Screen::Title => None,
+            Screen::Quiz => Some(Screen::Play),
+            Screen::Play
+            | Screen::Results
+            | Screen::Flashcards
+            | Screen::Explore
+            | Screen::Scores
+            | Screen::Settings
+            | Screen::Credits => Some(Screen::Title),
+        }
+    }
+
+    /// The screen's name as the player sees it in headings and menus.
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Loading => "Loading",
+            Screen::Title => "cityquiz",
+            Screen::Play => "Play",
+            Screen::Quiz => "Quiz",
+            Screen::Results => "Results",
+            Screen::Flashcards => "Flashcards",
+            Screen::Explore => "Explore the map",
+            Screen::Scores => "Scores",
+            Screen::Settings => "Settings",
+            Screen::Credits => "Credits",
+        }
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_state::<Screen>();
+    app.add_plugins((
+        loading::plugin,
+        title::plugin,
+        play::plugin,
+        quiz::plugin,
+        results::plugin,
+        flashcards::plugin,
+        explore::plugin,
+        scores::plugin,
+        settings::plugin,
+        credits::plugin,
+    ));
+}

@@ -1,0 +1,89 @@
+//! `--screenshot FILE.png`: save the first settled frame of the start screen, then exit. Used by
+//! the end-to-end script and for the README's pictures.
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+
+use super::GameOptions;
+use super::screens::Screen;
+
+/// Frames to wait on the start screen before the picture: egui lays a page out over a couple of
+/// passes and the software renderer compiles its shaders during the first frames.
+const SETTLE_FRAMES: u32 = 8;
+/// Give up (and fail) if no picture came after this many frames.
+const GIVE_UP_FRAMES: u32 = 1200;
+
+#[derive(Resource)]
+struct ScreenshotRun {
+    path: PathBuf,
+    frames_on_screen: u32,
+    frames_total: u32,
+    requested: bool,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    let Some(path) = app
+        .world()
+        .get_resource::<GameOptions>()
+        .and_then(|options| options.screenshot.clone())
+    else {
+        return;
+    };
+    app.insert_resource(ScreenshotRun {
+        path,
+        frames_on_screen: 0,
+        frames_total: 0,
+        requested: false,
+    })
+    .add_systems(Last, take_screenshot_when_settled);
+}
+
+fn take_screenshot_when_settled(
+    mut commands: Commands,
+    mut run: ResMut<ScreenshotRun>,
+    options: Res<GameOptions>,
+    screen: Res<State<Screen>>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    run.frames_total += 1;
+    if run.frames_total > GIVE_UP_FRAMES {
+        error!("no screenshot after {GIVE_UP_FRAMES} frames; giving up");
+        exit.write(AppExit::error());
+        return;
+    }
+    if run.requested || *screen.get() != options.first_screen() {
+        return;
+    }
+    run.frames_on_screen += 1;
+    if run.frames_on_screen < SETTLE_FRAMES {
+        return;
+    }
+    run.requested = true;
+    let path = run.path.clone();
+    commands.spawn(Screenshot::primary_window()).observe(
+        move |captured: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
+            exit.write(save_png(&captured.image, &path));
+        },
+    );
+}
+
+fn save_png(image: &Image, path: &PathBuf) -> AppExit {
+    let saved = image
+        .clone()
+        .try_into_dynamic()
+        .map_err(|err| err.to_string())
+        // Drop alpha: a window has none worth keeping, and viewers show RGB as it looked.
+        .and_then(|picture| picture.to_rgb8().save(path).map_err(|err| err.to_string()));
+    match saved {
+        Ok(()) => {
+            info!("screenshot saved to {}", path.display());
+            AppExit::Success
+        }
+        Err(err) => {
+            error!("could not save the screenshot to {}: {err}", path.display());
+            AppExit::error()
+        }
+    }
+}

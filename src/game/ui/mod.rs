@@ -1,0 +1,12 @@
+//! Drawing: the egui setup, the theme and the panels. Only the windowed game adds this plugin;
+//! the headless tests run the same logic without it.
+
+mod egui_setup;
+mod page;
+mod theme;
+
+use bevy::prelude::*;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins((egui_setup::plugin, theme::plugin, page::plugin));
+}

@@ -1,0 +1,167 @@
+//! The page panel: heading, paragraphs, the menu and any notices, centred in the window.
+//! `page_panel` is a function over plain data that returns what the player clicked; the system
+//! around it turns that into a `MenuAction`.
+
+use bevy::prelude::*;
+use bevy_egui::egui::{self, Align, Layout, RichText, Sense};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+
+use super::theme::{Palette, palette};
+use crate::game::menu::{Menu, MenuAction, Page};
+use crate::game::notices::Notices;
+use crate::game::preferences::Preferences;
+
+/// What the player did with the mouse on a page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PageInput {
+    pub clicked: Option<usize>,
+    pub hovered: Option<usize>,
+    pub dismissed_notices: bool,
+}
+
+const COLUMN_WIDTH: f32 = 720.0;
+const MENU_LINE: egui::Vec2 = egui::vec2(380.0, 46.0);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, draw_page);
+}
+
+fn draw_page(
+    mut contexts: EguiContexts,
+    page: Res<Page>,
+    mut menu: ResMut<Menu>,
+    mut notices: ResMut<Notices>,
+    preferences: Res<Preferences>,
+    mut actions: MessageWriter<MenuAction>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        "root".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    );
+    let colours = palette(preferences.theme());
+    let input = page_panel(&mut root, &page, &menu, &notices.0, colours);
+    if let Some(index) = input.hovered
+        && menu.focus != index
+    {
+        menu.focus = index;
+    }
+    if let Some(index) = input.clicked
+        && let Some(item) = menu.items.get(index)
+    {
+        actions.write(item.action);
+    }
+    if input.dismissed_notices {
+        notices.0.clear();
+    }
+    Ok(())
+}
+
+pub fn page_panel(
+    root: &mut egui::Ui,
+    page: &Page,
+    menu: &Menu,
+    notices: &[String],
+    colours: &Palette,
+) -> PageInput {
+    let mut input = PageInput::default();
+    let hints = key_hints(menu);
+    egui::Panel::bottom("key_hints")
+        .frame(egui::Frame::new().fill(colours.background).inner_margin(10))
+        .show(root, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.label(RichText::new(hints).small().color(colours.weak_text));
+            });
+        });
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new().fill(colours.panel).inner_margin(24))
+        .show(root, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                ui.vertical_centered(|ui| {
+                    ui.set_max_width(COLUMN_WIDTH);
+                    ui.add_space(24.0);
+                    ui.heading(RichText::new(&page.heading).strong());
+                    ui.add_space(12.0);
+                    for paragraph in &page.paragraphs {
+                        ui.label(paragraph);
+                    }
+                    ui.add_space(20.0);
+                    menu_lines(ui, menu, colours, &mut input);
+                    if !notices.is_empty() {
+                        ui.add_space(20.0);
+                        input.dismissed_notices = notice_box(ui, notices, colours);
+                    }
+                });
+            });
+        });
+    input
+}
+
+/// The keys that do something on this page, in words (the font has no arrow glyphs).
+fn key_hints(menu: &Menu) -> String {
+    let mut hints = Vec::new();
+    if menu.items.len() > 1 {
+        hints.push("Up/Down  choose");
+    }
+    if !menu.items.is_empty() {
+        hints.push("Enter  select");
+    }
+    if menu
+        .items
+        .iter()
+        .any(|item| matches!(item.action, MenuAction::Adjust(..)))
+    {
+        hints.push("Left/Right  change");
+    }
+    if menu
+        .items
+        .iter()
+        .any(|item| item.action == MenuAction::Back)
+    {
+        hints.push("Esc  back");
+    }
+    hints.join("      ")
+}
+
+fn menu_lines(ui: &mut egui::Ui, menu: &Menu, colours: &Palette, input: &mut PageInput) {
+    for (index, item) in menu.items.iter().enumerate() {
+        let focused = index == menu.focus;
+        // The focus is shown by a marker and by colour, never by colour alone.
+        let text = if focused {
+            RichText::new(format!("▶  {}", item.label)).color(colours.on_accent)
+        } else {
+            RichText::new(&item.label)
+        };
+        // Not focusable in egui: the game's own keys move the focus, so Enter acts once.
+        let button = egui::Button::selectable(focused, text)
+            .min_size(MENU_LINE)
+            .sense(Sense::CLICK);
+        let response = ui.add(button);
+        if response.hovered() && ui.input(|i| i.pointer.delta() != egui::Vec2::ZERO) {
+            input.hovered = Some(index);
+        }
+        if response.clicked_by(egui::PointerButton::Primary) {
+            input.clicked = Some(index);
+        }
+    }
+}
+
+/// Returns true when the player dismissed the notices.
+fn notice_box(ui: &mut egui::Ui, notices: &[String], colours: &Palette) -> bool {
+    let mut dismissed = false;
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.5, colours.warning))
+        .inner_margin(12)
+        .show(ui, |ui| {
+            ui.with_layout(Layout::top_down(Align::Min), |ui| {
+                for notice in notices {
+                    ui.label(RichText::new(format!("⚠ {notice}")).color(colours.warning));
+                }
+                dismissed = ui.button("Dismiss").clicked();
+            });
+        });
+    dismissed
+}

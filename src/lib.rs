@@ -1,0 +1,10 @@
+//! cityquiz: a quiz and flashcard game about the cities of North Korea.
+//!
+//! The core modules are plain Rust with no Bevy types; `game` is the Bevy layer that draws,
+//! reads input and calls them; `testing` builds the headless app the integration tests drive.
+
+pub mod cli;
+pub mod game;
+pub mod settings;
+pub mod storage;
+pub mod testing;

@@ -1,0 +1,174 @@
+//! Whole-game flows driven headless through the real App: screens, menus, settings.
+
+use bevy::prelude::*;
+use cityquiz::game::Screen;
+use cityquiz::game::menu::{Menu, MenuAction, Page};
+use cityquiz::game::notices::Notices;
+use cityquiz::game::preferences::Preferences;
+use cityquiz::settings::{Settings, Theme, UiScale};
+use cityquiz::testing::{headless_app, screen, tap, tap_with};
+
+fn menu(app: &App) -> &Menu {
+    app.world().resource::<Menu>()
+}
+
+fn page(app: &App) -> &Page {
+    app.world().resource::<Page>()
+}
+
+/// Moves the focus down to the line that opens `target`, then presses Enter.
+fn choose(app: &mut App, action: MenuAction) {
+    let index = menu(app)
+        .items
+        .iter()
+        .position(|item| item.action == action)
+        .unwrap_or_else(|| panic!("no menu line does {action:?} on {:?}", screen(app)));
+    tap(app, KeyCode::Home);
+    for _ in 0..index {
+        tap(app, KeyCode::ArrowDown);
+    }
+    assert_eq!(menu(app).focus, index);
+    tap(app, KeyCode::Enter);
+}
+
+#[test]
+fn starts_on_the_title_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = headless_app(dir.path());
+    assert_eq!(screen(&app), Screen::Title);
+    assert_eq!(page(&app).heading, "cityquiz");
+    let labels: Vec<_> = menu(&app).items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels[0], "Quick play");
+    assert_eq!(labels.last(), Some(&"Quit"));
+}
+
+#[test]
+fn keyboard_walks_from_title_to_every_screen_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = headless_app(dir.path());
+    let reachable: Vec<Screen> = Screen::ALL
+        .into_iter()
+        .filter(|s| !matches!(s, Screen::Loading | Screen::Title | Screen::Results))
+        .collect();
+    for target in reachable {
+        choose(&mut app, MenuAction::Open(target));
+        assert_eq!(screen(&app), target, "Enter on its line opens {target:?}");
+        assert!(!page(&app).heading.is_empty(), "{target:?} shows a heading");
+        tap(&mut app, KeyCode::Escape);
+        let back = target.back().unwrap();
+        assert_eq!(screen(&app), back, "Escape from {target:?}");
+        if back != Screen::Title {
+            tap(&mut app, KeyCode::Escape);
+        }
+        assert_eq!(screen(&app), Screen::Title);
+    }
+}
+
+#[test]
+fn unbuilt_screens_say_so_and_offer_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = headless_app(dir.path());
+    choose(&mut app, MenuAction::Open(Screen::Scores));
+    let text = page(&app).paragraphs.join(" ");
+    assert!(text.contains("not built yet"), "{text}");
+    // The Back line works like Escape.
+    choose(&mut app, MenuAction::Back);
+    assert_eq!(screen(&app), Screen::Title);
+}
+
+#[test]
+fn focus_moves_with_arrows_tab_and_shift_tab_and_wraps() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = headless_app(dir.path());
+    let lines = menu(&app).items.len();
+    tap(&mut app, KeyCode::ArrowUp);
+    assert_eq!(
+        menu(&app).focus,
+        lines - 1,
+        "up from the first line wraps to the last"
+    );
+    tap(&mut app, KeyCode::Tab);
+    assert_eq!(menu(&app).focus, 0);
+    tap_with(&mut app, KeyCode::ShiftLeft, KeyCode::Tab);
+    assert_eq!(menu(&app).focus, lines - 1);
+    // A number key chooses its line at once: 7 is Credits.
+    tap(&mut app, KeyCode::Digit7);
+    assert_eq!(screen(&app), Screen::Credits);
+}
+
+#[test]
+fn escape_on_the_title_stays_and_quit_exits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = headless_app(dir.path());
+    tap(&mut app, KeyCode::Escape);
+    assert_eq!(screen(&app), Screen::Title);
+    choose(&mut app, MenuAction::Quit);
+    assert_eq!(app.should_exit(), Some(AppExit::Success));
+}
+
+#[test]
+fn settings_change_by_keys_and_are_saved_and_reloaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = headless_app(dir.path());
+    choose(&mut app, MenuAction::Open(Screen::Settings));
+    assert_eq!(menu(&app).items[0].label, "Theme: Light");
+    tap(&mut app, KeyCode::Enter);
+    assert_eq!(menu(&app).items[0].label, "Theme: Dark");
+    tap(&mut app, KeyCode::ArrowDown);
+    tap(&mut app, KeyCode::ArrowRight);
+    tap(&mut app, KeyCode::ArrowRight);
+    assert_eq!(menu(&app).items[1].label, "Interface size: 90 %");
+    tap(&mut app, KeyCode::ArrowLeft);
+    assert_eq!(menu(&app).focus, 1, "relabelling keeps the focus");
+
+    let saved = Settings::load(dir.path()).0;
+    assert_eq!(saved.theme, Theme::Dark);
+    assert_eq!(saved.ui_scale, UiScale::Percent(75));
+
+    // A new run reads them back.
+    let app = headless_app(dir.path());
+    assert_eq!(app.world().resource::<Preferences>().theme(), Theme::Dark);
+}
+
+#[test]
+fn a_corrupt_settings_file_is_kept_aside_and_the_player_told() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("settings.toml"), "theme = [broken").unwrap();
+    let app = headless_app(dir.path());
+    assert_eq!(screen(&app), Screen::Title, "the game still starts");
+    let notices = &app.world().resource::<Notices>().0;
+    assert_eq!(notices.len(), 1);
+    assert!(notices[0].contains("kept as"), "{}", notices[0]);
+    let kept = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|entry| entry.ok())
+        .find(|entry| entry.file_name().to_string_lossy().contains(".corrupt-"))
+        .expect("the unreadable file is kept");
+    assert_eq!(
+        std::fs::read_to_string(kept.path()).unwrap(),
+        "theme = [broken"
+    );
+}
+
+#[test]
+fn every_screen_can_be_the_start_screen() {
+    use cityquiz::game::GameOptions;
+    use cityquiz::testing::headless_app_with;
+    let dir = tempfile::tempdir().unwrap();
+    for start in Screen::ALL {
+        let app = headless_app_with(GameOptions {
+            data_dir: Some(dir.path().to_path_buf()),
+            start_screen: start,
+            ..GameOptions::default()
+        });
+        assert_eq!(
+            screen(&app),
+            GameOptions {
+                start_screen: start,
+                ..default()
+            }
+            .first_screen()
+        );
+        assert!(!page(&app).heading.is_empty(), "{start:?} shows a heading");
+    }
+}
