@@ -32,6 +32,23 @@ pub struct Cli {
     #[arg(long, value_name = "FILE.png", value_parser = parse_png_path)]
     pub screenshot: Option<PathBuf>,
 
+    /// Use this city dataset (TOML, in the format of assets/data/cities.toml) instead of the
+    /// built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub dataset: Option<PathBuf>,
+
+    /// Explore screen: open this city's card and centre the map on it (an id such as `nampo`).
+    #[arg(long, value_name = "CITY")]
+    pub city: Option<String>,
+
+    /// Explore screen: zoom in by this factor from the whole country (1 to 200).
+    #[arg(long, value_name = "FACTOR", value_parser = parse_zoom)]
+    pub zoom: Option<f64>,
+
+    /// Explore screen: show city names in Hangul as well.
+    #[arg(long)]
+    pub hangul: bool,
+
     /// Window size as WIDTHxHEIGHT in pixels, e.g. 960x600.
     #[arg(long, value_name = "WxH", value_parser = parse_window_size, default_value = "1280x720")]
     pub window_size: (u32, u32),
@@ -65,6 +82,13 @@ fn parse_png_path(text: &str) -> Result<PathBuf, String> {
             "the screenshot is saved as PNG: give a file name ending in .png, e.g. {}.png",
             text.trim_end_matches('.')
         ))
+    }
+}
+
+fn parse_zoom(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(zoom) if (1.0..=200.0).contains(&zoom) => Ok(zoom),
+        _ => Err("write a zoom factor from 1 (the whole country) to 200, e.g. 6".into()),
     }
 }
 
@@ -143,6 +167,9 @@ mod tests {
 
         let err = parse(&["--window-size", "big"]).unwrap_err();
         assert!(err.to_string().contains("WIDTHxHEIGHT"), "{err}");
+
+        let err = parse(&["--zoom", "0.5"]).unwrap_err();
+        assert!(err.to_string().contains("zoom factor from 1"), "{err}");
 
         let err = parse(&["--frobnicate"]).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::UnknownArgument);

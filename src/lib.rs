@@ -4,7 +4,13 @@
 //! reads input and calls them; `testing` builds the headless app the integration tests drive.
 
 pub mod cli;
+pub mod dataset;
+pub mod diagnostics;
 pub mod game;
+pub mod geography;
+pub mod map_geometry;
+pub mod map_view;
+pub mod names;
 pub mod settings;
 pub mod storage;
 pub mod testing;

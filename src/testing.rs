@@ -16,8 +16,7 @@ pub fn headless_app(data_dir: &Path) -> App {
         seed: 7,
         data_dir: Some(data_dir.to_path_buf()),
         start_screen: Screen::Title,
-        theme: None,
-        screenshot: None,
+        ..GameOptions::default()
     })
 }
 

@@ -172,3 +172,95 @@ fn every_screen_can_be_the_start_screen() {
         assert!(!page(&app).heading.is_empty(), "{start:?} shows a heading");
     }
 }
+
+mod explore {
+    use super::*;
+    use cityquiz::game::data::GameData;
+    use cityquiz::game::screens::explore::{Explore, ExploreAction, Hover};
+    use cityquiz::game::{ExploreStart, GameOptions};
+    use cityquiz::testing::headless_app_with;
+
+    fn explore_app(start: ExploreStart) -> (tempfile::TempDir, App) {
+        let dir = tempfile::tempdir().unwrap();
+        let app = headless_app_with(GameOptions {
+            data_dir: Some(dir.path().to_path_buf()),
+            start_screen: Screen::Explore,
+            explore: start,
+            ..GameOptions::default()
+        });
+        (dir, app)
+    }
+
+    fn explore(app: &App) -> &Explore {
+        app.world().resource::<Explore>()
+    }
+
+    fn slug_position(app: &App, slug: &str) -> [f64; 2] {
+        let data = app.world().resource::<GameData>();
+        let city = data.dataset.city_by_slug(slug).unwrap();
+        explore(app).view.map_to_screen(data.position(city.id))
+    }
+
+    #[test]
+    fn a_city_named_at_start_is_selected_and_in_the_visible_middle() {
+        let (_dir, app) = explore_app(ExploreStart {
+            city: Some("hamhung".into()),
+            zoom: Some(2.0),
+            hangul: false,
+        });
+        let data = app.world().resource::<GameData>();
+        let hamhung = data.dataset.city_by_slug("hamhung").unwrap().id;
+        assert_eq!(explore(&app).selected, Some(hamhung));
+        let at = slug_position(&app, "hamhung");
+        let middle = explore(&app).view.visible_center();
+        assert!(
+            (at[0] - middle[0]).abs() < 1e-6 && (at[1] - middle[1]).abs() < 1e-6,
+            "{at:?} vs {middle:?}"
+        );
+    }
+
+    #[test]
+    fn keys_pan_zoom_and_reset_the_map() {
+        let (_dir, mut app) = explore_app(ExploreStart::default());
+        let home = explore(&app).view;
+        tap(&mut app, KeyCode::Equal);
+        assert!(
+            explore(&app).view.km_per_pixel < home.km_per_pixel,
+            "+ zooms in"
+        );
+        let before = slug_position(&app, "pyongyang");
+        tap(&mut app, KeyCode::ArrowLeft);
+        let after = slug_position(&app, "pyongyang");
+        assert!(
+            after[0] > before[0],
+            "the left arrow shows what lies to the west"
+        );
+        tap(&mut app, KeyCode::Digit0);
+        assert_eq!(explore(&app).view, home);
+        tap(&mut app, KeyCode::KeyH);
+        assert!(explore(&app).show_hangul);
+        tap(&mut app, KeyCode::Escape);
+        assert_eq!(screen(&app), Screen::Title);
+    }
+
+    #[test]
+    fn selecting_a_city_found_by_search_brings_it_into_view() {
+        let (_dir, mut app) = explore_app(ExploreStart {
+            city: Some("sinuiju".into()),
+            zoom: Some(8.0),
+            hangul: false,
+        });
+        let data = app.world().resource::<GameData>().clone();
+        let found = data.dataset.search("Rajin-Sonbong");
+        let rason = data.dataset.city_by_slug("rason").unwrap().id;
+        assert_eq!(found.first(), Some(&rason));
+        assert!(!explore(&app).view.is_visible(slug_position(&app, "rason")));
+        app.world_mut()
+            .write_message(ExploreAction::Select(Some(rason)));
+        app.update();
+        assert_eq!(explore(&app).selected, Some(rason));
+        assert!(explore(&app).view.is_visible(slug_position(&app, "rason")));
+        // Hover is the mouse's; it starts empty.
+        assert_eq!(explore(&app).hovered, None::<Hover>);
+    }
+}

@@ -27,6 +27,8 @@ pub enum MenuAction {
     /// Change a setting by one step: +1 (Enter, →) or −1 (←).
     Adjust(SettingKind, i32),
     Quit,
+    /// Quit with a failing exit code: the game could not start properly.
+    QuitAfterError,
 }
 
 /// One line of a menu.
@@ -79,6 +81,10 @@ impl Menu {
 #[derive(Resource, Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct KeyboardTakenByText(pub bool);
 
+/// Set while the pointer is over a panel, so clicks on panels never reach the map.
+#[derive(Resource, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PointerTakenByUi(pub bool);
+
 /// Shows a page and its menu (the usual `OnEnter` of a screen).
 pub fn show(commands: &mut Commands, page: Page, menu: Menu) {
     commands.insert_resource(page);
@@ -104,6 +110,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Page>()
         .init_resource::<Menu>()
         .init_resource::<KeyboardTakenByText>()
+        .init_resource::<PointerTakenByUi>()
         .add_message::<MenuAction>()
         .add_systems(
             Update,
@@ -201,6 +208,9 @@ fn apply_menu_actions(
             }
             MenuAction::Quit => {
                 exit.write(AppExit::Success);
+            }
+            MenuAction::QuitAfterError => {
+                exit.write(AppExit::error());
             }
         }
     }

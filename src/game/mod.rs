@@ -1,6 +1,8 @@
 //! The Bevy layer: states, screens, input and drawing. It calls the plain-Rust core and holds
 //! no game rules of its own.
 
+pub mod data;
+pub mod map;
 pub mod menu;
 pub mod notices;
 pub mod preferences;
@@ -32,6 +34,20 @@ pub struct GameOptions {
     pub theme: Option<Theme>,
     /// `--screenshot`: save the first settled frame of `start_screen` here and exit.
     pub screenshot: Option<PathBuf>,
+    /// `--dataset`: a city dataset to use instead of the built-in one.
+    pub dataset: Option<PathBuf>,
+    /// `--city`, `--zoom`, `--hangul`: how the Explore screen opens.
+    pub explore: ExploreStart,
+}
+
+/// How the Explore screen opens (the command line sets it for screenshots and links).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ExploreStart {
+    /// A city id whose card opens, with the map centred on it.
+    pub city: Option<String>,
+    /// Zoom factor from the whole-country view.
+    pub zoom: Option<f64>,
+    pub hangul: bool,
 }
 
 impl GameOptions {
@@ -54,6 +70,12 @@ impl GameOptions {
             start_screen: cli.screen.unwrap_or(Screen::Title),
             theme: cli.theme.map(Theme::from),
             screenshot: cli.screenshot.clone(),
+            dataset: cli.dataset.clone(),
+            explore: ExploreStart {
+                city: cli.city.clone(),
+                zoom: cli.zoom,
+                hangul: cli.hangul,
+            },
         }
     }
 }
@@ -97,6 +119,7 @@ impl Plugin for GameLogicPlugin {
         app.add_plugins((
             notices::plugin,
             preferences::plugin,
+            data::plugin,
             menu::plugin,
             screens::plugin,
         ));
@@ -136,7 +159,7 @@ pub fn run(cli: Cli) -> AppExit {
     app.add_plugins(GameLogicPlugin {
         options: options.clone(),
     });
-    app.add_plugins((ui::plugin, screenshot::plugin));
+    app.add_plugins((ui::plugin, map::plugin, screenshot::plugin));
     app.add_systems(Last, move |mut logged: Local<bool>| {
         if !*logged {
             info!(

@@ -1,16 +1,211 @@
-//! The Explore screen. The map of North Korea with every city: hover to name it, click to open its card.
+//! The Explore screen: the map with every city. Hovering names a city or province; clicking a
+//! city (or finding it by search) opens its card. This file holds the state and the keys; the
+//! map drawing is in `game::map` and the panels in `game::ui::explore_panel`.
 
 use bevy::prelude::*;
+use geo::BoundingRect;
 
 use super::Screen;
-use crate::game::menu;
+use crate::dataset::CityId;
+use crate::game::data::GameData;
+use crate::game::menu::{self, KeyboardTakenByText, Menu, Page};
+use crate::game::preferences::Preferences;
+use crate::game::{AppSystems, GameOptions};
+use crate::geography::{LatLon, Projection};
+use crate::map_view::MapView;
+
+/// What is under the pointer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hover {
+    City(CityId),
+    /// Index into `MapShapes::provinces`.
+    Province(usize),
+    /// Index into `MapShapes::neighbours`.
+    Neighbour(usize),
+}
+
+#[derive(Resource, Clone, Debug, PartialEq)]
+pub struct Explore {
+    pub view: MapView,
+    /// The view `Reset` returns to.
+    pub home: MapView,
+    pub selected: Option<CityId>,
+    pub hovered: Option<Hover>,
+    pub show_hangul: bool,
+    pub search: String,
+}
+
+/// What the player asked of the Explore screen (keys, clicks and the panel all send these).
+#[derive(Message, Clone, Copy, Debug, PartialEq)]
+pub enum ExploreAction {
+    Select(Option<CityId>),
+    /// Zoom by a factor (> 1 zooms in) around a screen point.
+    Zoom {
+        at: [f64; 2],
+        factor: f64,
+    },
+    /// Move the content by this many pixels.
+    Pan([f64; 2]),
+    Reset,
+    ToggleHangul,
+}
+
+/// The viewport headless tests and the first frame assume before the window reports its size.
+const DEFAULT_VIEWPORT: [f64; 2] = [1280.0, 720.0];
+/// Width of the side panel with the search box and the city card, in interface points.
+pub const CARD_PANEL_WIDTH: f32 = 380.0;
+
+/// The pixels the side panel covers at this window size and interface size.
+pub fn panel_inset(preferences: &Preferences, viewport: [f64; 2]) -> f64 {
+    let zoom = preferences
+        .settings
+        .ui_scale
+        .factor(viewport[0] as f32, viewport[1] as f32);
+    f64::from(CARD_PANEL_WIDTH * zoom)
+}
+/// One press of an arrow key moves the map this many pixels; +/- zoom by this factor.
+const KEY_PAN_PIXELS: f64 = 90.0;
+const KEY_ZOOM: f64 = 1.25;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Explore), |mut commands: Commands| {
-        menu::show_not_built_yet(
-            &mut commands,
-            Screen::Explore,
-            "The map of North Korea with every city: hover to name it, click to open its card.",
+    app.add_message::<ExploreAction>()
+        .add_systems(OnEnter(Screen::Explore), open_explore)
+        .add_systems(
+            Update,
+            (
+                read_explore_keys.in_set(AppSystems::RecordInput),
+                apply_explore_actions.in_set(AppSystems::Update),
+            )
+                .run_if(in_state(Screen::Explore).and_then(resource_exists::<Explore>)),
         );
-    });
+}
+
+/// The country's extent in projected km: what the whole-country view shows.
+pub fn map_bounds(data: &GameData) -> ([f64; 2], [f64; 2]) {
+    let (low, high) = match data.map.country.0.bounding_rect() {
+        Some(rect) => (
+            LatLon {
+                lat: rect.min().y,
+                lon: rect.min().x,
+            },
+            LatLon {
+                lat: rect.max().y,
+                lon: rect.max().x,
+            },
+        ),
+        None => crate::dataset::MAP_BOUNDS,
+    };
+    let projection = Projection::NORTH_KOREA;
+    (projection.project(low), projection.project(high))
+}
+
+fn open_explore(
+    mut commands: Commands,
+    data: Option<Res<GameData>>,
+    options: Res<GameOptions>,
+    preferences: Res<Preferences>,
+) {
+    menu::show(
+        &mut commands,
+        Page {
+            heading: Screen::Explore.title().into(),
+            paragraphs: Vec::new(),
+        },
+        Menu::default(),
+    );
+    let Some(data) = data else {
+        return;
+    };
+    let inset = panel_inset(&preferences, DEFAULT_VIEWPORT);
+    let home = MapView::fit(map_bounds(&data), DEFAULT_VIEWPORT, inset);
+    let mut explore = Explore {
+        view: home,
+        home,
+        selected: None,
+        hovered: None,
+        show_hangul: options.explore.hangul,
+        search: String::new(),
+    };
+    if let Some(slug) = &options.explore.city {
+        match data.dataset.city_by_slug(slug) {
+            Some(city) => {
+                explore.selected = Some(city.id);
+                explore.view.center_on(data.position(city.id));
+            }
+            None => warn!("--city {slug}: no city has this id"),
+        }
+    }
+    if let Some(zoom) = options.explore.zoom {
+        let center = explore.view.visible_center();
+        explore.view.zoom_at(center, zoom);
+    }
+    commands.insert_resource(explore);
+}
+
+/// Arrows pan, + and − zoom, 0 resets, H shows Hangul names. Escape (back) is the menu's.
+fn read_explore_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    taken: Res<KeyboardTakenByText>,
+    explore: Res<Explore>,
+    mut actions: MessageWriter<ExploreAction>,
+) {
+    if taken.0 {
+        return;
+    }
+    let pans = [
+        (KeyCode::ArrowLeft, [KEY_PAN_PIXELS, 0.0]),
+        (KeyCode::ArrowRight, [-KEY_PAN_PIXELS, 0.0]),
+        (KeyCode::ArrowUp, [0.0, KEY_PAN_PIXELS]),
+        (KeyCode::ArrowDown, [0.0, -KEY_PAN_PIXELS]),
+    ];
+    for (key, delta) in pans {
+        if keys.just_pressed(key) {
+            actions.write(ExploreAction::Pan(delta));
+        }
+    }
+    let center = explore.view.visible_center();
+    if keys.any_just_pressed([KeyCode::Equal, KeyCode::NumpadAdd]) {
+        actions.write(ExploreAction::Zoom {
+            at: center,
+            factor: KEY_ZOOM,
+        });
+    }
+    if keys.any_just_pressed([KeyCode::Minus, KeyCode::NumpadSubtract]) {
+        actions.write(ExploreAction::Zoom {
+            at: center,
+            factor: 1.0 / KEY_ZOOM,
+        });
+    }
+    if keys.any_just_pressed([KeyCode::Digit0, KeyCode::Numpad0, KeyCode::Home]) {
+        actions.write(ExploreAction::Reset);
+    }
+    if keys.just_pressed(KeyCode::KeyH) {
+        actions.write(ExploreAction::ToggleHangul);
+    }
+}
+
+fn apply_explore_actions(
+    mut actions: MessageReader<ExploreAction>,
+    mut explore: ResMut<Explore>,
+    data: Res<GameData>,
+) {
+    for action in actions.read() {
+        match *action {
+            ExploreAction::Select(city) => {
+                explore.selected = city;
+                if let Some(city) = city {
+                    let at = data.position(city);
+                    let on_screen = explore.view.map_to_screen(at);
+                    // Bring a city found by search into view; a clicked one already is.
+                    if !explore.view.is_visible(on_screen) {
+                        explore.view.center_on(at);
+                    }
+                }
+            }
+            ExploreAction::Zoom { at, factor } => explore.view.zoom_at(at, factor),
+            ExploreAction::Pan(delta) => explore.view.pan_pixels(delta),
+            ExploreAction::Reset => explore.view = explore.home,
+            ExploreAction::ToggleHangul => explore.show_hangul = !explore.show_hangul,
+        }
+    }
 }

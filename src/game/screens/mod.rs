@@ -1,7 +1,7 @@
 //! The game's screens: one `Screen` state, one file per screen.
 
 mod credits;
-mod explore;
+pub mod explore;
 mod flashcards;
 mod loading;
 mod play;
@@ -67,6 +67,11 @@ impl Screen {
             | Screen::Settings
             | Screen::Credits => Some(Screen::Title),
         }
+    }
+
+    /// Screens that draw their own panels instead of the standard page of heading and menu.
+    pub fn has_own_ui(self) -> bool {
+        matches!(self, Screen::Explore)
     }
 
     /// The screen's name as the player sees it in headings and menus.

@@ -7,7 +7,7 @@ use bevy_egui::egui::{self, FontData, FontFamily};
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiInput, EguiPlugin, EguiPreUpdateSet, EguiPrimaryContextPass};
 
-use crate::game::menu::KeyboardTakenByText;
+use crate::game::menu::{KeyboardTakenByText, PointerTakenByUi};
 
 /// Nanum Gothic (SIL OFL 1.1, licence in assets/fonts/): Hangul for city names in Korean script.
 /// Built in, so the game finds it wherever it is started from.
@@ -23,7 +23,7 @@ pub(super) fn plugin(app: &mut App) {
                 .after(EguiPreUpdateSet::ProcessInput)
                 .before(EguiPreUpdateSet::BeginPass),
         )
-        .add_systems(PostUpdate, note_when_text_has_the_keyboard);
+        .add_systems(PostUpdate, note_what_the_panels_have_taken);
 }
 
 /// One 2D camera for the whole game: egui draws on it, and the map will too.
@@ -71,13 +71,15 @@ fn drop_repeated_modifier_events(
     }
 }
 
-/// While a text field has the keyboard, menu keys must not act.
-fn note_when_text_has_the_keyboard(
+/// While a text field has the keyboard, menu keys must not act; while the pointer is over a
+/// panel, the map must not react to it.
+fn note_what_the_panels_have_taken(
     wants: Res<EguiWantsInput>,
-    mut taken: ResMut<KeyboardTakenByText>,
+    mut keyboard: ResMut<KeyboardTakenByText>,
+    mut pointer: ResMut<PointerTakenByUi>,
 ) {
-    let now = wants.wants_keyboard_input();
-    if taken.0 != now {
-        taken.0 = now;
-    }
+    keyboard.set_if_neq(KeyboardTakenByText(wants.wants_keyboard_input()));
+    pointer.set_if_neq(PointerTakenByUi(
+        wants.is_pointer_over_area() || wants.is_using_pointer(),
+    ));
 }

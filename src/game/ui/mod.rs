@@ -2,11 +2,17 @@
 //! the headless tests run the same logic without it.
 
 mod egui_setup;
+mod explore_panel;
 mod page;
 mod theme;
 
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((egui_setup::plugin, theme::plugin, page::plugin));
+    app.add_plugins((
+        egui_setup::plugin,
+        theme::plugin,
+        page::plugin,
+        explore_panel::plugin,
+    ));
 }

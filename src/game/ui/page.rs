@@ -10,6 +10,7 @@ use super::theme::{Palette, palette};
 use crate::game::menu::{Menu, MenuAction, Page};
 use crate::game::notices::Notices;
 use crate::game::preferences::Preferences;
+use crate::game::screens::Screen;
 
 /// What the player did with the mouse on a page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -23,7 +24,10 @@ const COLUMN_WIDTH: f32 = 720.0;
 const MENU_LINE: egui::Vec2 = egui::vec2(380.0, 46.0);
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, draw_page);
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw_page.run_if(|screen: Res<State<Screen>>| !screen.get().has_own_ui()),
+    );
 }
 
 fn draw_page(

@@ -1,0 +1,65 @@
+//! The city dataset and the map, loaded once while the loading screen shows, then shared by
+//! every screen. A dataset with problems stops the game on a screen that lists them all.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+
+use super::GameOptions;
+use crate::dataset::{CityId, Dataset};
+use crate::geography::{MapShapes, Projection};
+
+#[derive(Resource, Clone)]
+pub struct GameData {
+    pub dataset: Arc<Dataset>,
+    pub map: Arc<MapShapes>,
+    /// Each city's place on the projected map (km), indexed by `CityId`.
+    pub city_positions: Arc<Vec<[f64; 2]>>,
+}
+
+impl GameData {
+    pub fn load(options: &GameOptions) -> Result<GameData, String> {
+        let map = MapShapes::built_in().map_err(|err| err.to_string())?;
+        let dataset = match &options.dataset {
+            None => Dataset::built_in(Some(&map.country)),
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|err| format!("{}: could not be read: {err}", path.display()))?;
+                Dataset::parse(&path.display().to_string(), &text, Some(&map.country))
+            }
+        }
+        .map_err(|problems| problems.to_string())?;
+        let city_positions = dataset
+            .cities
+            .iter()
+            .map(|city| Projection::NORTH_KOREA.project(city.location))
+            .collect();
+        Ok(GameData {
+            dataset: Arc::new(dataset),
+            map: Arc::new(map),
+            city_positions: Arc::new(city_positions),
+        })
+    }
+
+    pub fn position(&self, city: CityId) -> [f64; 2] {
+        self.city_positions[usize::from(city.0)]
+    }
+}
+
+/// Why the data could not be loaded: every problem, one per line.
+#[derive(Resource, Clone, Debug, PartialEq, Eq)]
+pub struct LoadFailure(pub String);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Startup, load_game_data);
+}
+
+fn load_game_data(mut commands: Commands, options: Res<GameOptions>) {
+    match GameData::load(&options) {
+        Ok(data) => commands.insert_resource(data),
+        Err(problems) => {
+            error!("the city data could not be loaded:\n{problems}");
+            commands.insert_resource(LoadFailure(problems));
+        }
+    }
+}
