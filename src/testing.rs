@@ -61,3 +61,73 @@ fn send_key(app: &mut App, key_code: KeyCode, state: ButtonState) {
 pub fn screen(app: &App) -> Screen {
     *app.world().resource::<State<Screen>>().get()
 }
+
+/// Gives a headless app a primary window (1280×720, no real window behind it), so systems that
+/// read the pointer can run.
+pub fn add_window(app: &mut App) -> Entity {
+    let window = app
+        .world_mut()
+        .spawn((Window::default(), bevy::window::PrimaryWindow))
+        .id();
+    app.update();
+    window
+}
+
+/// Moves the pointer to a point in the window (logical pixels from the top-left), one frame.
+pub fn move_pointer(app: &mut App, at: Vec2) {
+    let mut windows = app
+        .world_mut()
+        .query_filtered::<&mut Window, With<bevy::window::PrimaryWindow>>();
+    for mut window in windows.iter_mut(app.world_mut()) {
+        window.set_cursor_position(Some(at));
+    }
+    app.update();
+}
+
+/// Presses and releases the left mouse button where the pointer is.
+pub fn click(app: &mut App) {
+    send_button(app, ButtonState::Pressed);
+    app.update();
+    send_button(app, ButtonState::Released);
+    app.update();
+}
+
+/// Drags with the left button held from the pointer's place to `to`, in `steps` moves.
+pub fn drag_to(app: &mut App, to: Vec2, steps: u32) {
+    let from = app
+        .world_mut()
+        .query_filtered::<&Window, With<bevy::window::PrimaryWindow>>()
+        .single(app.world())
+        .ok()
+        .and_then(Window::cursor_position)
+        .unwrap_or_default();
+    send_button(app, ButtonState::Pressed);
+    app.update();
+    for step in 1..=steps {
+        move_pointer(app, from.lerp(to, step as f32 / steps as f32));
+    }
+    send_button(app, ButtonState::Released);
+    app.update();
+}
+
+/// Turns the mouse wheel by `lines` (positive zooms in) where the pointer is.
+pub fn scroll(app: &mut App, lines: f32) {
+    app.world_mut()
+        .write_message(bevy::input::mouse::MouseWheel {
+            unit: bevy::input::mouse::MouseScrollUnit::Line,
+            x: 0.0,
+            y: lines,
+            window: Entity::PLACEHOLDER,
+            phase: bevy::input::touch::TouchPhase::Moved,
+        });
+    app.update();
+}
+
+fn send_button(app: &mut App, state: ButtonState) {
+    app.world_mut()
+        .write_message(bevy::input::mouse::MouseButtonInput {
+            button: MouseButton::Left,
+            state,
+            window: Entity::PLACEHOLDER,
+        });
+}

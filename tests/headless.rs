@@ -264,3 +264,151 @@ mod explore {
         assert_eq!(explore(&app).hovered, None::<Hover>);
     }
 }
+
+mod explore_mouse {
+    use super::*;
+    use cityquiz::game::data::GameData;
+    use cityquiz::game::menu::PointerTakenByUi;
+    use cityquiz::game::screens::explore::{Explore, Hover};
+    use cityquiz::game::{ExploreStart, GameOptions};
+    use cityquiz::testing::{add_window, click, drag_to, headless_app_with, move_pointer, scroll};
+
+    fn explore_app() -> (tempfile::TempDir, App) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = headless_app_with(GameOptions {
+            data_dir: Some(dir.path().to_path_buf()),
+            start_screen: Screen::Explore,
+            explore: ExploreStart::default(),
+            ..GameOptions::default()
+        });
+        add_window(&mut app);
+        (dir, app)
+    }
+
+    fn explore(app: &App) -> &Explore {
+        app.world().resource::<Explore>()
+    }
+
+    fn on_screen(app: &App, slug: &str) -> Vec2 {
+        let data = app.world().resource::<GameData>();
+        let city = data.dataset.city_by_slug(slug).unwrap();
+        let [x, y] = explore(app).view.map_to_screen(data.position(city.id));
+        Vec2::new(x as f32, y as f32)
+    }
+
+    fn city_id(app: &App, slug: &str) -> cityquiz::dataset::CityId {
+        let data = app.world().resource::<GameData>();
+        data.dataset.city_by_slug(slug).unwrap().id
+    }
+
+    #[test]
+    fn hovering_names_the_city_and_clicking_opens_its_card() {
+        let (_dir, mut app) = explore_app();
+        let hamhung = city_id(&app, "hamhung");
+        let near_hamhung = on_screen(&app, "hamhung") + Vec2::new(3.0, -2.0);
+        move_pointer(&mut app, near_hamhung);
+        assert_eq!(explore(&app).hovered, Some(Hover::City(hamhung)));
+        click(&mut app);
+        assert_eq!(explore(&app).selected, Some(hamhung));
+        // Open sea: no city, so the card closes.
+        move_pointer(&mut app, Vec2::new(5.0, 5.0));
+        assert_eq!(explore(&app).hovered, None);
+        click(&mut app);
+        assert_eq!(explore(&app).selected, None);
+    }
+
+    #[test]
+    fn hovering_between_cities_names_the_province_or_the_neighbour() {
+        let (_dir, mut app) = explore_app();
+        // Halfway between Hamhung and Tanchon lies South Hamgyong, far from any marker.
+        let middle = (on_screen(&app, "hamhung") + on_screen(&app, "kanggye")) / 2.0;
+        move_pointer(&mut app, middle);
+        let data = app.world().resource::<GameData>().clone();
+        let Some(Hover::Province(index)) = explore(&app).hovered else {
+            panic!("expected a province, got {:?}", explore(&app).hovered);
+        };
+        assert!(
+            data.map.provinces[index].name.contains("Hamgyong")
+                || data.map.provinces[index].name == "Ryanggang"
+        );
+        // Well north-west of Sinuiju: China.
+        let over_china = on_screen(&app, "sinuiju") + Vec2::new(-20.0, -120.0);
+        move_pointer(&mut app, over_china);
+        let Some(Hover::Neighbour(index)) = explore(&app).hovered else {
+            panic!("expected a neighbour, got {:?}", explore(&app).hovered);
+        };
+        assert_eq!(data.map.neighbours[index].name, "China");
+    }
+
+    #[test]
+    fn clicks_on_a_panel_never_reach_the_map() {
+        let (_dir, mut app) = explore_app();
+        let hamhung = on_screen(&app, "hamhung");
+        move_pointer(&mut app, hamhung);
+        app.world_mut().insert_resource(PointerTakenByUi(true));
+        click(&mut app);
+        scroll(&mut app, 3.0);
+        assert_eq!(explore(&app).selected, None);
+        assert_eq!(explore(&app).view, explore(&app).home, "no zoom either");
+    }
+
+    #[test]
+    fn dragging_pans_without_selecting_and_the_wheel_zooms_at_the_cursor() {
+        let (_dir, mut app) = explore_app();
+        let start = on_screen(&app, "pyongyang");
+        move_pointer(&mut app, start);
+        drag_to(&mut app, start + Vec2::new(120.0, -40.0), 6);
+        let moved = on_screen(&app, "pyongyang");
+        assert!(
+            (moved - (start + Vec2::new(120.0, -40.0))).length() < 0.01,
+            "{moved}"
+        );
+        assert_eq!(explore(&app).selected, None, "a drag is not a click");
+
+        let before = explore(&app).view.km_per_pixel;
+        scroll(&mut app, 2.0);
+        assert!(explore(&app).view.km_per_pixel < before);
+        let after = on_screen(&app, "pyongyang");
+        assert!(
+            (after - moved).length() < 0.01,
+            "the point under the cursor stays put: {after}"
+        );
+    }
+}
+
+#[test]
+fn a_broken_dataset_stops_on_a_screen_that_lists_its_problems_and_exits_with_1() {
+    use cityquiz::game::GameOptions;
+    use cityquiz::testing::headless_app_with;
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("cities.toml");
+    let good = cityquiz::dataset::BUILT_IN;
+    std::fs::write(&broken, good.replacen("year = 2008\n", "", 1)).unwrap();
+    let mut app = headless_app_with(GameOptions {
+        data_dir: Some(dir.path().to_path_buf()),
+        dataset: Some(broken.clone()),
+        ..GameOptions::default()
+    });
+    assert_eq!(
+        screen(&app),
+        Screen::Loading,
+        "the game does not go on with bad data"
+    );
+    let text = page(&app).paragraphs.join("\n");
+    let line = good.lines().position(|l| l == "year = 2008").unwrap();
+    // The figure's table starts a few lines above its missing year.
+    assert!(text.contains(&broken.display().to_string()), "{text}");
+    assert!(text.contains("has no year"), "{text}");
+    assert!(text.contains("fix: add year = 2008"), "{text}");
+    let reported: usize = text
+        .split(':')
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(
+        (line.saturating_sub(4)..=line + 1).contains(&reported),
+        "{text}"
+    );
+    tap(&mut app, KeyCode::Enter);
+    assert_eq!(app.should_exit(), Some(AppExit::error()));
+}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use bevy::prelude::*;
 
 use super::GameOptions;
-use crate::dataset::{CityId, Dataset};
+use crate::dataset::{City, CityId, Dataset, PopulationKind};
 use crate::geography::{MapShapes, Projection};
 
 #[derive(Resource, Clone)]
@@ -15,6 +15,8 @@ pub struct GameData {
     pub map: Arc<MapShapes>,
     /// Each city's place on the projected map (km), indexed by `CityId`.
     pub city_positions: Arc<Vec<[f64; 2]>>,
+    /// Each city's marker radius in pixels, indexed by `CityId`.
+    pub marker_radii: Arc<Vec<f32>>,
 }
 
 impl GameData {
@@ -34,16 +36,41 @@ impl GameData {
             .iter()
             .map(|city| Projection::NORTH_KOREA.project(city.location))
             .collect();
+        let populations: Vec<u32> = dataset.cities.iter().map(marker_population).collect();
+        let largest = populations.iter().copied().max().unwrap_or(1);
+        let marker_radii = populations
+            .iter()
+            .map(|&population| marker_radius(population, largest))
+            .collect();
         Ok(GameData {
             dataset: Arc::new(dataset),
             map: Arc::new(map),
             city_positions: Arc::new(city_positions),
+            marker_radii: Arc::new(marker_radii),
         })
     }
 
     pub fn position(&self, city: CityId) -> [f64; 2] {
         self.city_positions[usize::from(city.0)]
     }
+
+    /// The radius of the city's dot on the map, in pixels.
+    pub fn marker_radius(&self, city: CityId) -> f32 {
+        self.marker_radii[usize::from(city.0)]
+    }
+}
+
+/// Marker radius in pixels: the dot's area grows with the population.
+fn marker_radius(population: u32, largest: u32) -> f32 {
+    3.5 + 8.5 * (population as f32 / largest.max(1) as f32).sqrt()
+}
+
+/// The population a city's marker is sized by: its census total, else its largest figure.
+pub fn marker_population(city: &City) -> u32 {
+    city.figure(PopulationKind::Total)
+        .map(|p| p.amount.low())
+        .or_else(|| city.population.iter().map(|p| p.amount.low()).max())
+        .unwrap_or(0)
 }
 
 /// Why the data could not be loaded: every problem, one per line.

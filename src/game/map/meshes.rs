@@ -5,7 +5,7 @@ use bevy::asset::RenderAssetUsages;
 use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 
-use super::{CityMarker, MarkerRing, colours_for, marker_population, marker_radius};
+use super::{CityMarker, MarkerRing, colours_for};
 use crate::game::data::GameData;
 use crate::game::preferences::Preferences;
 use crate::game::screens::Screen;
@@ -173,13 +173,6 @@ pub(super) fn spawn_map(
         ));
     }
 
-    let largest = data
-        .dataset
-        .cities
-        .iter()
-        .map(|city| marker_population(&data, city.id))
-        .max()
-        .unwrap_or(1);
     let circle = meshes.add(Circle::new(1.0));
     let ring_material = paint(|c| c.marker_ring);
     let dot_material = paint(|c| c.marker);
@@ -187,7 +180,7 @@ pub(super) fn spawn_map(
         let [x, y] = data.position(city.id);
         let marker = CityMarker {
             city: city.id,
-            radius_px: marker_radius(marker_population(&data, city.id), largest),
+            radius_px: data.marker_radius(city.id),
         };
         // Smaller cities on top, so a big dot never hides a small neighbour's.
         let z = 1.0 + 1.0 - marker.radius_px / 20.0;

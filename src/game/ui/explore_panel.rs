@@ -7,7 +7,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::theme::{Palette, palette};
 use crate::dataset::{Amount, City, Dataset, Year};
-use crate::game::data::GameData;
+use crate::game::data::{GameData, marker_population};
 use crate::game::map::{CityMarker, MarkerRing, colours_for};
 use crate::game::preferences::Preferences;
 use crate::game::screens::Screen;
@@ -127,7 +127,7 @@ fn draw_labels(
             anchor + egui::vec2(-label.x / 2.0, gap),
         ]
         .map(|min| to_screen_rect(egui::Rect::from_min_size(min, label)));
-        let population = u64::from(crate::game::map::marker_population(data, city.id));
+        let population = u64::from(marker_population(city));
         let priority = population + if emphasised { u64::from(u32::MAX) } else { 0 };
         boxes.push(LabelBox {
             places: places.to_vec(),

@@ -2,6 +2,8 @@
 //! city (or finding it by search) opens its card. This file holds the state and the keys; the
 //! map drawing is in `game::map` and the panels in `game::ui::explore_panel`.
 
+mod mouse;
+
 use bevy::prelude::*;
 use geo::BoundingRect;
 
@@ -68,7 +70,8 @@ const KEY_PAN_PIXELS: f64 = 90.0;
 const KEY_ZOOM: f64 = 1.25;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<ExploreAction>()
+    app.add_plugins(mouse::plugin)
+        .add_message::<ExploreAction>()
         .add_systems(OnEnter(Screen::Explore), open_explore)
         .add_systems(
             Update,
