@@ -195,11 +195,33 @@ impl City {
     }
 }
 
+/// An order a source states without figures, largest first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranking {
+    pub source: SourceId,
+    pub order: Vec<CityId>,
+    /// A "largest N" list: every listed city is claimed larger than every city not listed.
+    pub top: bool,
+}
+
+impl Ranking {
+    /// Whether this ranking claims `larger` has more people than `smaller`.
+    pub fn claims_larger(&self, larger: CityId, smaller: CityId) -> bool {
+        let place = |city| self.order.iter().position(|&c| c == city);
+        match (place(larger), place(smaller)) {
+            (Some(a), Some(b)) => a < b,
+            (Some(_), None) => self.top,
+            _ => false,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
     pub sources: Vec<Source>,
     pub provinces: Vec<Province>,
     pub cities: Vec<City>,
+    pub rankings: Vec<Ranking>,
 }
 
 impl Dataset {
@@ -304,6 +326,17 @@ struct RawDataset {
     province: Vec<Spanned<RawProvince>>,
     #[serde(default)]
     city: Vec<Spanned<RawCity>>,
+    #[serde(default)]
+    ranking: Vec<Spanned<RawRanking>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRanking {
+    source: Spanned<String>,
+    order: Vec<Spanned<String>>,
+    #[serde(default)]
+    top: bool,
 }
 
 #[derive(Deserialize)]
@@ -442,10 +475,41 @@ impl<'f, 'a> Checker<'f, 'a> {
             .map(|(index, city)| self.city(CityId(index as u16), city))
             .collect();
         self.check_spellings_are_unique(&raw.city);
+        let rankings = raw
+            .ranking
+            .iter()
+            .map(|ranking| self.ranking(ranking))
+            .collect();
         Dataset {
             sources,
             provinces,
             cities,
+            rankings,
+        }
+    }
+
+    fn ranking(&mut self, spanned: &Spanned<RawRanking>) -> Ranking {
+        let raw = spanned.get_ref();
+        let source = self.source_ref(Some(&raw.source), spanned.span(), "a ranking");
+        let order = raw
+            .order
+            .iter()
+            .filter_map(|id| {
+                let found = self.cities.get(id.get_ref().as_str()).copied();
+                if found.is_none() {
+                    self.report(
+                        id.span(),
+                        format!("the ranking names the unknown city \"{}\"", id.get_ref()),
+                        "list [[city]] ids, largest first",
+                    );
+                }
+                found
+            })
+            .collect();
+        Ranking {
+            source,
+            order,
+            top: raw.top,
         }
     }
 
@@ -1076,6 +1140,24 @@ mod tests {
                 min: None,
                 max: Some(200_000)
             }));
+    }
+
+    #[test]
+    fn the_seed_top_ten_is_a_ranking_that_disagrees_with_the_census() {
+        let dataset = shipped();
+        assert_eq!(dataset.rankings.len(), 1);
+        let ranking = &dataset.rankings[0];
+        let id = |slug| dataset.city_by_slug(slug).unwrap().id;
+        assert!(
+            ranking.claims_larger(id("kaesong"), id("tanchon")),
+            "listed above unlisted"
+        );
+        assert!(ranking.claims_larger(id("hamhung"), id("chongjin")));
+        assert!(!ranking.claims_larger(id("chongjin"), id("hamhung")));
+        assert!(
+            !ranking.claims_larger(id("tanchon"), id("sariwon")),
+            "no claim between unlisted"
+        );
     }
 
     #[test]

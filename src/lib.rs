@@ -11,6 +11,7 @@ pub mod geography;
 pub mod map_geometry;
 pub mod map_view;
 pub mod names;
+pub mod quiz;
 pub mod settings;
 pub mod storage;
 pub mod testing;

@@ -49,6 +49,11 @@ HEADER = """\
 #
 # [[source]]           every figure and fact cites one by `id`
 #   id, title          required; url, note optional
+# [[ranking]]          an order a source states without figures (optional)
+#   source             a source id
+#   order              city ids, largest first
+#   top                true when the list is a "largest N": every listed city is claimed
+#                      larger than every city not listed
 # [[province]]         first-level divisions
 #   id, name, name_mr (McCune-Reischauer), hangul, kind ("province" | "capital city" |
 #   "special city"), iso (ISO 3166-2 code as in assets/maps/provinces.geojson; "" for Nampo and
@@ -161,7 +166,7 @@ def build(shared):
     for c in facts['city']:
         if c['census_name'] not in {r['name'] for r in census}:
             problem(f"facts.toml: city {c['id']!r} has no census row {c['census_name']!r}")
-    return facts['source'], facts['province'], cities
+    return facts['source'], facts['province'], cities, facts.get('ranking', [])
 
 
 def validate(sources, provinces, cities, seeds_dir):
@@ -245,7 +250,7 @@ def validate(sources, provinces, cities, seeds_dir):
                 problem(f'{where}: only {n} seed-cited facts (need 3)')
 
 
-def render(sources, provinces, cities):
+def render(sources, provinces, cities, rankings):
     out = [HEADER]
     out.append('# ---------------------------------------------------------------- sources\n')
     for s in sources:
@@ -253,6 +258,12 @@ def render(sources, provinces, cities):
         for k in ('id', 'title', 'url', 'note'):
             if k in s:
                 emit(lines, k, s[k])
+        out.append('\n'.join(lines) + '\n')
+    out.append('# ---------------------------------------------------------------- rankings\n')
+    for r in rankings:
+        lines = ['[[ranking]]']
+        for k in ('source', 'order', 'top'):
+            emit(lines, k, r[k])
         out.append('\n'.join(lines) + '\n')
     out.append('# ---------------------------------------------------------------- provinces\n')
     for p in provinces:
@@ -345,9 +356,17 @@ def check_output(text, fixture_rows):
 
 def main():
     shared = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, '..', 'shared', 'data'))
-    sources, provinces, cities = build(shared)
+    sources, provinces, cities, rankings = build(shared)
     validate(sources, provinces, cities, os.path.join(shared, '..', 'seeds'))
-    text = render(sources, provinces, cities)
+    city_ids = {c['id'] for c in cities}
+    source_ids = {s['id'] for s in sources}
+    for r in rankings:
+        if r['source'] not in source_ids:
+            problem(f"ranking cites unknown source {r['source']!r}")
+        for cid in r['order']:
+            if cid not in city_ids:
+                problem(f"ranking names unknown city {cid!r}")
+    text = render(sources, provinces, cities, rankings)
     fixture_rows, from_gn = write_fixture(shared, cities)
     data, worst = check_output(text, fixture_rows)
     if problems:
