@@ -48,19 +48,20 @@ fn keyboard_walks_from_title_to_every_screen_and_back() {
     let mut app = headless_app(dir.path());
     let reachable: Vec<Screen> = Screen::ALL
         .into_iter()
-        .filter(|s| !matches!(s, Screen::Loading | Screen::Title | Screen::Results))
+        // The quiz pauses on Escape instead (see the quiz tests).
+        .filter(|s| {
+            !matches!(
+                s,
+                Screen::Loading | Screen::Title | Screen::Results | Screen::Quiz
+            )
+        })
         .collect();
     for target in reachable {
         choose(&mut app, MenuAction::Open(target));
         assert_eq!(screen(&app), target, "Enter on its line opens {target:?}");
         assert!(!page(&app).heading.is_empty(), "{target:?} shows a heading");
         tap(&mut app, KeyCode::Escape);
-        let back = target.back().unwrap();
-        assert_eq!(screen(&app), back, "Escape from {target:?}");
-        if back != Screen::Title {
-            tap(&mut app, KeyCode::Escape);
-        }
-        assert_eq!(screen(&app), Screen::Title);
+        assert_eq!(screen(&app), Screen::Title, "Escape from {target:?}");
     }
 }
 
@@ -411,4 +412,252 @@ fn a_broken_dataset_stops_on_a_screen_that_lists_its_problems_and_exits_with_1()
     );
     tap(&mut app, KeyCode::Enter);
     assert_eq!(app.should_exit(), Some(AppExit::error()));
+}
+
+mod quiz {
+    use std::time::Duration;
+
+    use super::*;
+    use bevy::time::TimeUpdateStrategy;
+    use cityquiz::game::data::GameData;
+    use cityquiz::game::screens::quiz::{ActiveQuiz, QuizPhase};
+    use cityquiz::quiz::{Answer, Question, Stage, perfect_answer};
+
+    fn quiz_app() -> (tempfile::TempDir, App) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = headless_app(dir.path());
+        // The clock stands still, so answer times are zero and the points exact.
+        app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::ZERO));
+        choose(&mut app, MenuAction::Open(Screen::Quiz));
+        assert_eq!(screen(&app), Screen::Quiz);
+        (dir, app)
+    }
+
+    fn quiz(app: &App) -> &ActiveQuiz {
+        app.world().resource::<ActiveQuiz>()
+    }
+
+    fn phase(app: &App) -> QuizPhase {
+        *app.world().resource::<State<QuizPhase>>().get()
+    }
+
+    fn digit_key(digit: u32) -> KeyCode {
+        [
+            KeyCode::Digit0,
+            KeyCode::Digit1,
+            KeyCode::Digit2,
+            KeyCode::Digit3,
+            KeyCode::Digit4,
+            KeyCode::Digit5,
+            KeyCode::Digit6,
+            KeyCode::Digit7,
+            KeyCode::Digit8,
+            KeyCode::Digit9,
+        ][digit as usize]
+    }
+
+    /// Answers the current question by keys alone, with `answer`.
+    fn answer_by_keys(app: &mut App, answer: &Answer) {
+        let question = quiz(app).session.current().cloned().unwrap();
+        match (&question, answer) {
+            (Question::OrderByPopulation { .. }, Answer::Order(target)) => {
+                for (place, city) in target.iter().enumerate() {
+                    let at = quiz(app)
+                        .arrangement
+                        .iter()
+                        .position(|c| c == city)
+                        .unwrap();
+                    while quiz(app).cursor < at {
+                        tap(app, KeyCode::ArrowDown);
+                    }
+                    while quiz(app).cursor > at {
+                        tap(app, KeyCode::ArrowUp);
+                    }
+                    tap(app, digit_key(place as u32 + 1));
+                }
+                assert_eq!(&quiz(app).arrangement, target);
+                tap(app, KeyCode::Enter);
+            }
+            (Question::HigherOrLower { left, .. }, Answer::Pick(city)) => {
+                tap(
+                    app,
+                    if city == left {
+                        KeyCode::ArrowLeft
+                    } else {
+                        KeyCode::ArrowRight
+                    },
+                );
+            }
+            (Question::GuessPopulation { .. }, Answer::Number(n)) => {
+                for digit in n.to_string().chars().filter_map(|c| c.to_digit(10)) {
+                    tap(app, digit_key(digit));
+                }
+                tap(app, KeyCode::Enter);
+            }
+            other => panic!("no keys for {other:?}"),
+        }
+        assert_eq!(phase(app), QuizPhase::Feedback);
+        tap(app, KeyCode::Enter);
+    }
+
+    fn worst_answer(app: &App, question: &Question) -> Answer {
+        let data = app.world().resource::<GameData>();
+        match perfect_answer(&data.dataset, question) {
+            Answer::Order(mut order) => {
+                order.reverse();
+                Answer::Order(order)
+            }
+            Answer::Pick(city) => match question {
+                Question::HigherOrLower { left, right, .. } => {
+                    Answer::Pick(if city == *left { *right } else { *left })
+                }
+                _ => unreachable!(),
+            },
+            Answer::Number(n) => Answer::Number(n * 20),
+            Answer::NoAnswer => Answer::NoAnswer,
+        }
+    }
+
+    /// Plays the main round; `right(i)` says whether question i gets the perfect answer.
+    fn play(app: &mut App, right: impl Fn(usize) -> bool) {
+        let mut number = 0;
+        while screen(app) == Screen::Quiz {
+            let question = quiz(app).session.current().cloned().unwrap();
+            let answer = if right(number) {
+                let data = app.world().resource::<GameData>();
+                perfect_answer(&data.dataset, &question)
+            } else {
+                worst_answer(app, &question)
+            };
+            answer_by_keys(app, &answer);
+            number += 1;
+        }
+        assert_eq!(number, 10);
+        assert_eq!(screen(app), Screen::Results);
+    }
+
+    #[test]
+    fn a_perfect_quiz_by_keys_alone_gets_the_maximum_and_three_stars() {
+        let (_dir, mut app) = quiz_app();
+        play(&mut app, |_| true);
+        let summary = quiz(&app).session.summary();
+        assert_eq!(summary.points, 10_000 + 100 + 200 + 300 + 400 + 500 * 5);
+        assert_eq!(summary.correct, 10);
+        let text = page(&app).paragraphs.join("\n");
+        assert!(text.starts_with("★★★"), "{text}");
+        assert!(
+            text.contains("13500 points (10000 of 10000 for answers, 3500 streak bonus)"),
+            "{text}"
+        );
+        assert!(
+            !menu(&app)
+                .items
+                .iter()
+                .any(|i| i.label.starts_with("Review"))
+        );
+    }
+
+    #[test]
+    fn an_all_wrong_quiz_gets_zero_points() {
+        let (_dir, mut app) = quiz_app();
+        play(&mut app, |_| false);
+        let summary = quiz(&app).session.summary();
+        assert_eq!(summary.points, 0);
+        assert_eq!(summary.correct, 0);
+        assert!(page(&app).paragraphs.join("\n").contains("✘ wrong"));
+    }
+
+    #[test]
+    fn a_mixed_quiz_gets_the_expected_points_and_reviews_exactly_the_misses() {
+        let (_dir, mut app) = quiz_app();
+        // Wrong, right, right, wrong, …: three streaks of two.
+        play(&mut app, |i| i % 3 != 0);
+        let summary = quiz(&app).session.summary();
+        assert_eq!(summary.points, 6 * 1000 + 3 * 100);
+        let missed = quiz(&app).session.missed();
+        assert_eq!(missed.len(), 4);
+        let review = menu(&app)
+            .items
+            .iter()
+            .position(|i| i.label == "Review your 4 mistakes");
+        assert_eq!(review, Some(0));
+        tap(&mut app, KeyCode::Enter);
+        assert_eq!(screen(&app), Screen::Quiz);
+        assert!(quiz(&app).session.is_reviewing());
+        let Stage::Review(queue) = &quiz(&app).session.stage else {
+            panic!("review stage");
+        };
+        assert_eq!(queue.iter().cloned().collect::<Vec<_>>(), missed);
+        for _ in 0..4 {
+            let question = quiz(&app).session.current().cloned().unwrap();
+            let data = app.world().resource::<GameData>();
+            let answer = perfect_answer(&data.dataset, &question);
+            answer_by_keys(&mut app, &answer);
+        }
+        assert_eq!(screen(&app), Screen::Results);
+        assert_eq!(
+            quiz(&app).session.summary().points,
+            6300,
+            "the review is not scored"
+        );
+        assert!(
+            page(&app)
+                .paragraphs
+                .join("\n")
+                .contains("Review round: 4 of 4 answers right")
+        );
+    }
+
+    #[test]
+    fn escape_pauses_and_quitting_asks_first() {
+        let (_dir, mut app) = quiz_app();
+        tap(&mut app, KeyCode::Escape);
+        assert!(quiz(&app).paused);
+        assert_eq!(menu(&app).items[0].label, "Resume");
+        // Keys for the question do nothing while paused.
+        let before = quiz(&app).session.results.len();
+        tap(&mut app, KeyCode::ArrowLeft);
+        tap(&mut app, KeyCode::Escape);
+        assert!(!quiz(&app).paused, "Escape resumes");
+        assert_eq!(quiz(&app).session.results.len(), before);
+        tap(&mut app, KeyCode::Escape);
+        tap(&mut app, KeyCode::ArrowDown);
+        tap(&mut app, KeyCode::Enter);
+        assert!(quiz(&app).confirm_quit);
+        assert_eq!(menu(&app).items[1].label, "Quit, losing this quiz");
+        tap(&mut app, KeyCode::Enter);
+        assert_eq!(screen(&app), Screen::Quiz, "the first line keeps playing");
+        assert!(!quiz(&app).paused);
+        tap(&mut app, KeyCode::Escape);
+        tap(&mut app, KeyCode::ArrowDown);
+        tap(&mut app, KeyCode::Enter);
+        tap(&mut app, KeyCode::ArrowDown);
+        tap(&mut app, KeyCode::Enter);
+        assert_eq!(screen(&app), Screen::Title);
+    }
+
+    #[test]
+    fn play_again_with_the_same_seed_asks_the_same_questions() {
+        let (_dir, mut app) = quiz_app();
+        let first = quiz(&app).session.questions.clone();
+        play(&mut app, |_| true);
+        choose(
+            &mut app,
+            MenuAction::Quiz(cityquiz::game::screens::quiz::QuizCommand::PlayAgain {
+                same_seed: true,
+            }),
+        );
+        assert_eq!(screen(&app), Screen::Quiz);
+        assert_eq!(phase(&app), QuizPhase::Asking);
+        assert_eq!(quiz(&app).session.questions, first);
+        assert!(quiz(&app).session.results.is_empty());
+        play(&mut app, |_| true);
+        choose(
+            &mut app,
+            MenuAction::Quiz(cityquiz::game::screens::quiz::QuizCommand::PlayAgain {
+                same_seed: false,
+            }),
+        );
+        assert_ne!(quiz(&app).session.questions, first);
+    }
 }

@@ -9,6 +9,7 @@ use super::AppSystems;
 use super::notices::Notices;
 use super::preferences::Preferences;
 use super::screens::Screen;
+use super::screens::quiz::QuizCommand;
 use crate::settings::SettingKind;
 
 /// The text of the current screen: a heading and paragraphs the UI draws above the menu.
@@ -29,6 +30,8 @@ pub enum MenuAction {
     Quit,
     /// Quit with a failing exit code: the game could not start properly.
     QuitAfterError,
+    /// Pause, quit, review or replay a quiz (handled by the Quiz screen).
+    Quiz(QuizCommand),
 }
 
 /// One line of a menu.
@@ -212,6 +215,7 @@ fn apply_menu_actions(
             MenuAction::QuitAfterError => {
                 exit.write(AppExit::error());
             }
+            MenuAction::Quiz(_) => {}
         }
     }
 }

@@ -254,7 +254,10 @@ pub struct QuestionResult {
 /// The tally of a finished (or running) quiz.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Summary {
+    /// Everything: answers and streak bonuses.
     pub points: u32,
+    /// Of which streak bonuses.
+    pub streak_points: u32,
     pub max_points: u32,
     pub correct: usize,
     pub answered: usize,
@@ -394,6 +397,7 @@ impl QuizSession {
         let max_points = scoring::MAX_POINTS * self.questions.len() as u32;
         Summary {
             points,
+            streak_points: self.results.iter().map(|r| r.streak_bonus).sum(),
             max_points,
             correct: self.results.iter().filter(|r| r.grade.correct).count(),
             answered: self.results.len(),

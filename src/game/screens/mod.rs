@@ -5,7 +5,7 @@ pub mod explore;
 mod flashcards;
 mod loading;
 mod play;
-mod quiz;
+pub mod quiz;
 mod results;
 mod scores;
 mod settings;
@@ -57,8 +57,8 @@ impl Screen {
     /// Where Escape leads from this screen; `None` where there is nowhere further back.
     pub fn back(self) -> Option<Screen> {
         match self {
-            Screen::Loading | Screen::Title => None,
-            Screen::Quiz => Some(Screen::Play),
+            // Escape pauses a quiz instead; quitting one asks first.
+            Screen::Loading | Screen::Title | Screen::Quiz => None,
             Screen::Play
             | Screen::Results
             | Screen::Flashcards
@@ -71,7 +71,7 @@ impl Screen {
 
     /// Screens that draw their own panels instead of the standard page of heading and menu.
     pub fn has_own_ui(self) -> bool {
-        matches!(self, Screen::Explore)
+        matches!(self, Screen::Explore | Screen::Quiz)
     }
 
     /// The screen's name as the player sees it in headings and menus.

@@ -1,16 +1,144 @@
-//! The Results screen. The outcome of your last quiz: every question with your answer, the right answer and the points.
+//! The Results screen: every question with the player's answer, the right answer and the points,
+//! then the total, accuracy, time and stars; and the way on: review the mistakes, play again
+//! (the same questions or new ones), or back to the menu.
 
 use bevy::prelude::*;
 
 use super::Screen;
-use crate::game::menu;
+use super::quiz::{ActiveQuiz, QuizCommand};
+use crate::dataset::Dataset;
+use crate::game::data::GameData;
+use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
+use crate::quiz::{Answer, Feedback, QuestionResult, QuizSession};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Results), |mut commands: Commands| {
-        menu::show_not_built_yet(
+    app.add_systems(OnEnter(Screen::Results), show_results);
+}
+
+fn show_results(
+    mut commands: Commands,
+    quiz: Option<Res<ActiveQuiz>>,
+    data: Option<Res<GameData>>,
+) {
+    let (Some(quiz), Some(data)) = (quiz, data) else {
+        menu::show(
             &mut commands,
-            Screen::Results,
-            "The outcome of your last quiz: every question with your answer, the right answer and the points.",
+            Page {
+                heading: Screen::Results.title().into(),
+                paragraphs: vec!["No quiz has been played yet.".into()],
+            },
+            Menu::new(vec![
+                MenuItem::new("Quick play", MenuAction::Open(Screen::Quiz)),
+                MenuItem::new("Back", MenuAction::Back),
+            ]),
         );
-    });
+        return;
+    };
+    let session = &quiz.session;
+    let mut items = Vec::new();
+    if !session.missed().is_empty() {
+        items.push(MenuItem::new(
+            format!("Review your {} mistakes", session.missed().len()),
+            MenuAction::Quiz(QuizCommand::ReviewMistakes),
+        ));
+    }
+    items.extend([
+        MenuItem::new(
+            "Play the same questions again",
+            MenuAction::Quiz(QuizCommand::PlayAgain { same_seed: true }),
+        ),
+        MenuItem::new(
+            "Play new questions",
+            MenuAction::Quiz(QuizCommand::PlayAgain { same_seed: false }),
+        ),
+        MenuItem::new("Back to the menu", MenuAction::Open(Screen::Title)),
+    ]);
+    menu::show(
+        &mut commands,
+        Page {
+            heading: Screen::Results.title().into(),
+            paragraphs: results_lines(&data.dataset, session, quiz.seed),
+        },
+        Menu::new(items),
+    );
+}
+
+/// The results as lines of text: the tally first, then one line per question.
+pub fn results_lines(dataset: &Dataset, session: &QuizSession, seed: u64) -> Vec<String> {
+    let summary = session.summary();
+    let accuracy = if summary.answered == 0 {
+        0.0
+    } else {
+        100.0 * summary.correct as f64 / summary.answered as f64
+    };
+    let stars =
+        "★".repeat(usize::from(summary.stars)) + &"☆".repeat(3 - usize::from(summary.stars));
+    let mut lines = vec![format!(
+        "{stars}   {} points ({} of {} for answers, {} streak bonus)   ·   {} of {} right ({accuracy:.0} %)   ·   best streak {}   ·   {:.0} s",
+        summary.points,
+        summary.points - summary.streak_points,
+        summary.max_points,
+        summary.streak_points,
+        summary.correct,
+        summary.answered,
+        summary.best_streak,
+        summary.time.as_secs_f64()
+    )];
+    if !session.review_results.is_empty() {
+        let right = session.review_results.iter().filter(|(_, ok)| *ok).count();
+        lines.push(format!(
+            "Review round: {right} of {} answers right (not scored).",
+            session.review_results.len()
+        ));
+    }
+    for (number, result) in session.results.iter().enumerate() {
+        lines.push(result_line(dataset, number + 1, result));
+    }
+    lines.push(format!(
+        "Quiz seed {seed}: start with --seed {seed} to play these questions again."
+    ));
+    lines
+}
+
+fn result_line(dataset: &Dataset, number: usize, result: &QuestionResult) -> String {
+    let name = |id| dataset.city(id).name.as_str();
+    let mark = if result.grade.correct {
+        "✔ right"
+    } else {
+        "✘ wrong"
+    };
+    let yours = match &result.answer {
+        Answer::Order(order) => order
+            .iter()
+            .map(|&c| name(c))
+            .collect::<Vec<_>>()
+            .join(" > "),
+        Answer::Pick(city) => name(*city).to_string(),
+        Answer::Number(n) => crate::game::format::thousands(*n),
+        Answer::NoAnswer => "no answer".into(),
+    };
+    let truth = match &result.grade.feedback {
+        Feedback::Order { truth, .. } => truth
+            .iter()
+            .map(|&(c, _)| name(c))
+            .collect::<Vec<_>>()
+            .join(" > "),
+        Feedback::Comparison { larger, smaller } => format!(
+            "{} ({}) over {} ({})",
+            name(larger.0),
+            crate::game::format::thousands(larger.1),
+            name(smaller.0),
+            crate::game::format::thousands(smaller.1)
+        ),
+        Feedback::Guess { truth, .. } => crate::game::format::thousands(*truth),
+    };
+    let bonus = if result.streak_bonus > 0 {
+        format!(" + {} streak", result.streak_bonus)
+    } else {
+        String::new()
+    };
+    format!(
+        "{number}. {mark} — {} pts{bonus}. Yours: {yours}. Right: {truth}.",
+        result.points
+    )
 }

@@ -8,6 +8,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use super::theme::{Palette, palette};
 use crate::dataset::{Amount, City, Dataset, Year};
 use crate::game::data::{GameData, marker_population};
+use crate::game::format::thousands;
 use crate::game::map::{CityMarker, MarkerRing, colours_for};
 use crate::game::preferences::Preferences;
 use crate::game::screens::Screen;
@@ -257,33 +258,21 @@ fn side_panel(
     });
 }
 
-fn format_count(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 pub fn describe_amount(amount: Amount) -> String {
     match amount {
-        Amount::Count(n) => format_count(n),
+        Amount::Count(n) => thousands(n),
         Amount::Range {
             min: Some(low),
             max: Some(high),
-        } => format!("{}–{}", format_count(low), format_count(high)),
+        } => format!("{}–{}", thousands(low), thousands(high)),
         Amount::Range {
             min: None,
             max: Some(high),
-        } => format!("up to {}", format_count(high)),
+        } => format!("up to {}", thousands(high)),
         Amount::Range {
             min: Some(low),
             max: None,
-        } => format!("at least {}", format_count(low)),
+        } => format!("at least {}", thousands(low)),
         Amount::Range {
             min: None,
             max: None,

@@ -1,0 +1,115 @@
+//! Keys on the Quiz screen. Ordering: ↑/↓ move the cursor, Space picks a line up and puts it
+//! down (↑/↓ then carry it), a number key moves the line under the cursor to that place.
+//! Higher or lower: ← and →. Guessing: type the number, or ↑/↓ to step it. Enter hands in the
+//! answer and, on the feedback, goes on. Escape pauses.
+
+use bevy::prelude::*;
+
+use super::{ActiveQuiz, QuizAction, QuizPhase};
+use crate::game::AppSystems;
+use crate::game::menu::KeyboardTakenByText;
+use crate::game::screens::Screen;
+use crate::quiz::Question;
+
+/// One ↑/↓ step of the guess: about 10 %.
+const GUESS_STEP: f64 = 1.1;
+
+const DIGITS: [(KeyCode, KeyCode, u8); 10] = [
+    (KeyCode::Digit0, KeyCode::Numpad0, 0),
+    (KeyCode::Digit1, KeyCode::Numpad1, 1),
+    (KeyCode::Digit2, KeyCode::Numpad2, 2),
+    (KeyCode::Digit3, KeyCode::Numpad3, 3),
+    (KeyCode::Digit4, KeyCode::Numpad4, 4),
+    (KeyCode::Digit5, KeyCode::Numpad5, 5),
+    (KeyCode::Digit6, KeyCode::Numpad6, 6),
+    (KeyCode::Digit7, KeyCode::Numpad7, 7),
+    (KeyCode::Digit8, KeyCode::Numpad8, 8),
+    (KeyCode::Digit9, KeyCode::Numpad9, 9),
+];
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        read_quiz_keys
+            .in_set(AppSystems::RecordInput)
+            .run_if(in_state(Screen::Quiz).and_then(resource_exists::<ActiveQuiz>)),
+    );
+}
+
+fn read_quiz_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    taken: Res<KeyboardTakenByText>,
+    quiz: Res<ActiveQuiz>,
+    phase: Res<State<QuizPhase>>,
+    mut actions: MessageWriter<QuizAction>,
+) {
+    if keys.just_pressed(KeyCode::Escape) {
+        actions.write(QuizAction::Pause);
+        return;
+    }
+    if quiz.paused || taken.0 {
+        return;
+    }
+    let submit = keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]);
+    if *phase.get() == QuizPhase::Feedback {
+        if submit || keys.any_just_pressed([KeyCode::Space, KeyCode::ArrowRight]) {
+            actions.write(QuizAction::Next);
+        }
+        return;
+    }
+    let digit = DIGITS
+        .iter()
+        .find(|(main, pad, _)| keys.just_pressed(*main) || keys.just_pressed(*pad))
+        .map(|(_, _, digit)| *digit);
+    match quiz.session.current() {
+        Some(Question::OrderByPopulation { .. }) => {
+            if keys.just_pressed(KeyCode::ArrowUp) {
+                actions.write(QuizAction::MoveCursor(-1));
+            }
+            if keys.just_pressed(KeyCode::ArrowDown) {
+                actions.write(QuizAction::MoveCursor(1));
+            }
+            if keys.just_pressed(KeyCode::Space) {
+                actions.write(QuizAction::ToggleGrab);
+            }
+            if let Some(place) = digit.filter(|&d| d >= 1) {
+                actions.write(QuizAction::MoveLine {
+                    from: quiz.cursor,
+                    to: usize::from(place - 1),
+                });
+            }
+        }
+        Some(Question::HigherOrLower { left, right, .. }) => {
+            if keys.just_pressed(KeyCode::ArrowLeft) {
+                actions.write(QuizAction::Pick(*left));
+            }
+            if keys.just_pressed(KeyCode::ArrowRight) {
+                actions.write(QuizAction::Pick(*right));
+            }
+        }
+        Some(Question::GuessPopulation { .. }) => {
+            if let Some(digit) = digit {
+                actions.write(QuizAction::TypeDigit(digit));
+            }
+            if keys.just_pressed(KeyCode::Backspace) {
+                actions.write(QuizAction::DeleteDigit);
+            }
+            let stepped = |factor: f64| {
+                let now = quiz.typed.parse::<u32>().unwrap_or(quiz.guess).max(1);
+                QuizAction::SetGuess(
+                    (f64::from(now) * factor).round().min(f64::from(u32::MAX)) as u32
+                )
+            };
+            if keys.just_pressed(KeyCode::ArrowUp) {
+                actions.write(stepped(GUESS_STEP));
+            }
+            if keys.just_pressed(KeyCode::ArrowDown) {
+                actions.write(stepped(1.0 / GUESS_STEP));
+            }
+        }
+        None => {}
+    }
+    if submit && !matches!(quiz.session.current(), Some(Question::HigherOrLower { .. })) {
+        actions.write(QuizAction::Submit);
+    }
+}
