@@ -49,6 +49,15 @@ pub struct Cli {
     #[arg(long)]
     pub hangul: bool,
 
+    /// For screenshots: on the Quiz screen, answer the first N questions (right and wrong in
+    /// turn) and show the last feedback, or the results when all are answered.
+    #[arg(long, value_name = "N", hide = true)]
+    pub demo_answers: Option<usize>,
+
+    /// For screenshots: on an ordering question, pick up the first line and carry it down one.
+    #[arg(long, hide = true)]
+    pub demo_carry: bool,
+
     /// Window size as WIDTHxHEIGHT in pixels, e.g. 960x600.
     #[arg(long, value_name = "WxH", value_parser = parse_window_size, default_value = "1280x720")]
     pub window_size: (u32, u32),

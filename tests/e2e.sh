@@ -24,7 +24,7 @@ shoot() {
   rm -f "$shot"
   start=$(date +%s%N)
   if ! timeout 180 xvfb-run -a -s "-screen 0 1280x720x24" \
-      "$bin" "$@" --data-dir "$data_dir" --screenshot "$shot" >"$out/$name.log" 2>&1; then
+      "$bin" --seed 2 "$@" --data-dir "$data_dir" --screenshot "$shot" >"$out/$name.log" 2>&1; then
     echo "FAIL $name: the game failed or timed out; log: $out/$name.log"
     tail -n 20 "$out/$name.log"
     failed=1
@@ -47,4 +47,11 @@ done
 # The map zoomed into the Pyongyang–Nampo area, and with a city card open (Hangul names on).
 shoot explore-pyongyang-nampo --screen explore --city pyongyang --zoom 5
 shoot explore-card --screen explore --city hamhung --zoom 2 --hangul
+# The quiz: an ordering question with a line being carried, its feedback, higher or lower,
+# guessing, and the results of a whole quiz (the hidden --demo flags play part of it).
+shoot quiz-order-carry --screen quiz --seed 2 --demo-carry
+shoot quiz-order-feedback --screen quiz --seed 0 --demo-answers 2
+shoot quiz-higher-lower --screen quiz --seed 1
+shoot quiz-guess --screen quiz --seed 4 --theme dark
+shoot results-played --screen quiz --seed 0 --demo-answers 10
 exit $failed

@@ -564,7 +564,7 @@ mod quiz {
         let summary = quiz(&app).session.summary();
         assert_eq!(summary.points, 0);
         assert_eq!(summary.correct, 0);
-        assert!(page(&app).paragraphs.join("\n").contains("✘ wrong"));
+        assert!(page(&app).details.join("\n").contains("✖ wrong"));
     }
 
     #[test]

@@ -17,6 +17,8 @@ use crate::settings::SettingKind;
 pub struct Page {
     pub heading: String,
     pub paragraphs: Vec<String>,
+    /// Lines shown below the menu (e.g. a quiz's question-by-question results).
+    pub details: Vec<String>,
 }
 
 /// What choosing a menu line does.
@@ -100,6 +102,7 @@ pub fn show_not_built_yet(commands: &mut Commands, screen: Screen, what_it_will_
         commands,
         Page {
             heading: screen.title().into(),
+            details: Vec::new(),
             paragraphs: vec![
                 what_it_will_do.into(),
                 "This part of the game is not built yet.".into(),

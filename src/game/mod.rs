@@ -39,6 +39,15 @@ pub struct GameOptions {
     pub dataset: Option<PathBuf>,
     /// `--city`, `--zoom`, `--hangul`: how the Explore screen opens.
     pub explore: ExploreStart,
+    /// `--demo-answers`, `--demo-carry`: a quiz part-played, for screenshots.
+    pub quiz_demo: QuizDemo,
+}
+
+/// A quiz part-played at start, so screenshots can show feedback, results and a carried line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QuizDemo {
+    pub answers: Option<usize>,
+    pub carry: bool,
 }
 
 /// How the Explore screen opens (the command line sets it for screenshots and links).
@@ -76,6 +85,10 @@ impl GameOptions {
                 city: cli.city.clone(),
                 zoom: cli.zoom,
                 hangul: cli.hangul,
+            },
+            quiz_demo: QuizDemo {
+                answers: cli.demo_answers,
+                carry: cli.demo_carry,
             },
         }
     }

@@ -18,6 +18,8 @@ const GIVE_UP_FRAMES: u32 = 1200;
 #[derive(Resource)]
 struct ScreenshotRun {
     path: PathBuf,
+    /// The screen being waited on, and how many frames it has shown unchanged.
+    screen: Screen,
     frames_on_screen: u32,
     frames_total: u32,
     requested: bool,
@@ -33,6 +35,7 @@ pub(super) fn plugin(app: &mut App) {
     };
     app.insert_resource(ScreenshotRun {
         path,
+        screen: Screen::Loading,
         frames_on_screen: 0,
         frames_total: 0,
         requested: false,
@@ -43,7 +46,6 @@ pub(super) fn plugin(app: &mut App) {
 fn take_screenshot_when_settled(
     mut commands: Commands,
     mut run: ResMut<ScreenshotRun>,
-    options: Res<GameOptions>,
     screen: Res<State<Screen>>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -53,7 +55,13 @@ fn take_screenshot_when_settled(
         exit.write(AppExit::error());
         return;
     }
-    if run.requested || *screen.get() != options.first_screen() {
+    // The start screen may hand over to another (a finished demo quiz shows its results):
+    // wait until the screen has stayed the same for a while, wherever that is.
+    if *screen.get() != run.screen {
+        run.screen = *screen.get();
+        run.frames_on_screen = 0;
+    }
+    if run.requested || run.screen == Screen::Loading {
         return;
     }
     run.frames_on_screen += 1;

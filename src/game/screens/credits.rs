@@ -24,6 +24,7 @@ fn show_credits(mut commands: Commands) {
         &mut commands,
         Page {
             heading: Screen::Credits.title().into(),
+            details: Vec::new(),
             paragraphs: CREDITS.iter().map(|line| line.to_string()).collect(),
         },
         Menu::back_only(),

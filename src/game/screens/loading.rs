@@ -25,6 +25,7 @@ fn show_loading(mut commands: Commands) {
         &mut commands,
         Page {
             heading: "Loading…".into(),
+            details: Vec::new(),
             paragraphs: Vec::new(),
         },
         Menu::default(),
@@ -42,6 +43,7 @@ fn show_load_failure(mut commands: Commands, failure: Res<LoadFailure>) {
         &mut commands,
         Page {
             heading: "The city data has problems".into(),
+            details: Vec::new(),
             paragraphs,
         },
         Menu::new(vec![MenuItem::new("Quit", MenuAction::QuitAfterError)]),

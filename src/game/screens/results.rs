@@ -25,6 +25,7 @@ fn show_results(
             &mut commands,
             Page {
                 heading: Screen::Results.title().into(),
+                details: Vec::new(),
                 paragraphs: vec!["No quiz has been played yet.".into()],
             },
             Menu::new(vec![
@@ -57,14 +58,15 @@ fn show_results(
         &mut commands,
         Page {
             heading: Screen::Results.title().into(),
-            paragraphs: results_lines(&data.dataset, session, quiz.seed),
+            details: question_lines(&data.dataset, session, quiz.seed),
+            paragraphs: tally_lines(session),
         },
         Menu::new(items),
     );
 }
 
-/// The results as lines of text: the tally first, then one line per question.
-pub fn results_lines(dataset: &Dataset, session: &QuizSession, seed: u64) -> Vec<String> {
+/// The tally: points, stars, accuracy, streak, time, and the review round's outcome.
+pub fn tally_lines(session: &QuizSession) -> Vec<String> {
     let summary = session.summary();
     let accuracy = if summary.answered == 0 {
         0.0
@@ -91,9 +93,17 @@ pub fn results_lines(dataset: &Dataset, session: &QuizSession, seed: u64) -> Vec
             session.review_results.len()
         ));
     }
-    for (number, result) in session.results.iter().enumerate() {
-        lines.push(result_line(dataset, number + 1, result));
-    }
+    lines
+}
+
+/// One line per question with the player's answer, the right one and the points.
+pub fn question_lines(dataset: &Dataset, session: &QuizSession, seed: u64) -> Vec<String> {
+    let mut lines: Vec<String> = session
+        .results
+        .iter()
+        .enumerate()
+        .map(|(number, result)| result_line(dataset, number + 1, result))
+        .collect();
     lines.push(format!(
         "Quiz seed {seed}: start with --seed {seed} to play these questions again."
     ));
@@ -105,7 +115,7 @@ fn result_line(dataset: &Dataset, number: usize, result: &QuestionResult) -> Str
     let mark = if result.grade.correct {
         "✔ right"
     } else {
-        "✘ wrong"
+        "✖ wrong"
     };
     let yours = match &result.answer {
         Answer::Order(order) => order

@@ -31,6 +31,7 @@ fn show_settings(mut commands: Commands, preferences: Res<Preferences>) {
         &mut commands,
         Page {
             heading: Screen::Settings.title().into(),
+            details: Vec::new(),
             paragraphs: vec![
                 "Enter or the Right key changes a setting, the Left key steps back. Changes are saved at once.".into(),
             ],

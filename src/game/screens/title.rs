@@ -15,6 +15,7 @@ fn show_main_menu(mut commands: Commands) {
         &mut commands,
         Page {
             heading: "cityquiz".into(),
+            details: Vec::new(),
             paragraphs: vec![
                 "Learn the cities of North Korea: by rank, by map and by heart.".into(),
                 // The five largest cities, in Korean script.

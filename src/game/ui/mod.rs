@@ -4,6 +4,7 @@
 mod egui_setup;
 mod explore_panel;
 mod page;
+mod quiz_panel;
 mod theme;
 
 use bevy::prelude::*;
@@ -14,5 +15,6 @@ pub(super) fn plugin(app: &mut App) {
         theme::plugin,
         page::plugin,
         explore_panel::plugin,
+        quiz_panel::plugin,
     ));
 }

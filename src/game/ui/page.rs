@@ -93,7 +93,15 @@ pub fn page_panel(
                         ui.label(paragraph);
                     }
                     ui.add_space(20.0);
-                    menu_lines(ui, menu, colours, &mut input);
+                    (input.clicked, input.hovered) = menu_lines(ui, menu, colours);
+                    if !page.details.is_empty() {
+                        ui.add_space(20.0);
+                        ui.with_layout(Layout::top_down(Align::Min), |ui| {
+                            for line in &page.details {
+                                ui.label(RichText::new(line).color(colours.text));
+                            }
+                        });
+                    }
                     if !notices.is_empty() {
                         ui.add_space(20.0);
                         input.dismissed_notices = notice_box(ui, notices, colours);
@@ -130,7 +138,13 @@ fn key_hints(menu: &Menu) -> String {
     hints.join("      ")
 }
 
-fn menu_lines(ui: &mut egui::Ui, menu: &Menu, colours: &Palette, input: &mut PageInput) {
+/// Draws the menu's lines; returns the line clicked and the line the moving pointer is over.
+pub(super) fn menu_lines(
+    ui: &mut egui::Ui,
+    menu: &Menu,
+    colours: &Palette,
+) -> (Option<usize>, Option<usize>) {
+    let (mut clicked, mut hovered) = (None, None);
     for (index, item) in menu.items.iter().enumerate() {
         let focused = index == menu.focus;
         // The focus is shown by a marker and by colour, never by colour alone.
@@ -145,12 +159,13 @@ fn menu_lines(ui: &mut egui::Ui, menu: &Menu, colours: &Palette, input: &mut Pag
             .sense(Sense::CLICK);
         let response = ui.add(button);
         if response.hovered() && ui.input(|i| i.pointer.delta() != egui::Vec2::ZERO) {
-            input.hovered = Some(index);
+            hovered = Some(index);
         }
         if response.clicked_by(egui::PointerButton::Primary) {
-            input.clicked = Some(index);
+            clicked = Some(index);
         }
     }
+    (clicked, hovered)
 }
 
 /// Returns true when the player dismissed the notices.

@@ -112,6 +112,7 @@ fn open_explore(
         &mut commands,
         Page {
             heading: Screen::Explore.title().into(),
+            details: Vec::new(),
             paragraphs: Vec::new(),
         },
         Menu::default(),

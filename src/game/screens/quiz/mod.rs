@@ -85,6 +85,9 @@ pub struct ActiveQuiz {
     paused_at: Duration,
     pub confirm_quit: bool,
     pub last_grade: Option<Grade>,
+    /// The answer just graded, and its points and streak bonus (none in the review round).
+    pub last_answer: Option<Answer>,
+    pub last_points: Option<(u32, u32)>,
 }
 
 impl ActiveQuiz {
@@ -104,6 +107,8 @@ impl ActiveQuiz {
             paused_at: Duration::ZERO,
             confirm_quit: false,
             last_grade: None,
+            last_answer: None,
+            last_points: None,
         };
         quiz.prepare_answer(data);
         quiz
@@ -206,11 +211,14 @@ fn start_quiz(
     options: Res<GameOptions>,
     quiz: Option<Res<ActiveQuiz>>,
     time: Res<Time>,
+    mut next_phase: ResMut<NextState<QuizPhase>>,
+    mut next_screen: ResMut<NextState<Screen>>,
 ) {
     menu::show(
         &mut commands,
         Page {
             heading: Screen::Quiz.title().into(),
+            details: Vec::new(),
             paragraphs: Vec::new(),
         },
         Menu::default(),
@@ -224,7 +232,61 @@ fn start_quiz(
         _ => ActiveQuiz::new(&data, RankingSettings::default(), options.seed),
     };
     quiz.asked_at = time.elapsed();
+    play_demo(
+        &mut quiz,
+        &data,
+        options.quiz_demo,
+        &mut next_phase,
+        &mut next_screen,
+        &time,
+    );
     commands.insert_resource(quiz);
+}
+
+/// `--demo-answers` and `--demo-carry`: put the quiz in a state worth a screenshot.
+fn play_demo(
+    quiz: &mut ActiveQuiz,
+    data: &GameData,
+    demo: crate::game::QuizDemo,
+    next_phase: &mut NextState<QuizPhase>,
+    next_screen: &mut NextState<Screen>,
+    time: &Time,
+) {
+    if let Some(answers) = demo.answers.filter(|&n| n > 0) {
+        for number in 0..answers {
+            let Some(question) = quiz.session.current().cloned() else {
+                break;
+            };
+            quiz.prepare_answer(data);
+            let mut answer = crate::quiz::perfect_answer(&data.dataset, &question);
+            if number % 2 == 1 {
+                // Every other answer a little off: one swap, the other city, a guess 40 % high.
+                answer = match answer {
+                    Answer::Order(mut order) => {
+                        order.swap(0, 1);
+                        Answer::Order(order)
+                    }
+                    Answer::Pick(city) => match question {
+                        Question::HigherOrLower { left, right, .. } => {
+                            Answer::Pick(if city == left { right } else { left })
+                        }
+                        _ => Answer::Pick(city),
+                    },
+                    Answer::Number(n) => Answer::Number(n / 5 * 7),
+                    other => other,
+                };
+            }
+            submit(quiz, data, answer, time, next_phase);
+        }
+        if quiz.session.current().is_none() {
+            next_screen.set(Screen::Results);
+        }
+    }
+    if demo.carry && !quiz.arrangement.is_empty() {
+        quiz.grabbed = true;
+        move_line(&mut quiz.arrangement, 0, 1);
+        quiz.cursor = 1;
+    }
 }
 
 fn apply_quiz_actions(
@@ -315,7 +377,14 @@ fn submit(
     next_phase: &mut NextState<QuizPhase>,
 ) {
     let taken = time.elapsed().saturating_sub(quiz.asked_at);
-    if let Some(grade) = quiz.session.answer(&data.dataset, answer, taken) {
+    let scored_before = quiz.session.results.len();
+    if let Some(grade) = quiz.session.answer(&data.dataset, answer.clone(), taken) {
+        quiz.last_points = quiz
+            .session
+            .results
+            .get(scored_before)
+            .map(|result| (result.points, result.streak_bonus));
+        quiz.last_answer = Some(answer);
         quiz.last_grade = Some(grade);
         quiz.grabbed = false;
         next_phase.set(QuizPhase::Feedback);
