@@ -442,18 +442,7 @@ mod quiz {
     }
 
     fn digit_key(digit: u32) -> KeyCode {
-        [
-            KeyCode::Digit0,
-            KeyCode::Digit1,
-            KeyCode::Digit2,
-            KeyCode::Digit3,
-            KeyCode::Digit4,
-            KeyCode::Digit5,
-            KeyCode::Digit6,
-            KeyCode::Digit7,
-            KeyCode::Digit8,
-            KeyCode::Digit9,
-        ][digit as usize]
+        cityquiz::game::menu::DIGIT_KEYS[digit as usize]
     }
 
     /// Answers the current question by keys alone, with `answer`.
@@ -502,20 +491,7 @@ mod quiz {
 
     fn worst_answer(app: &App, question: &Question) -> Answer {
         let data = app.world().resource::<GameData>();
-        match perfect_answer(&data.dataset, question) {
-            Answer::Order(mut order) => {
-                order.reverse();
-                Answer::Order(order)
-            }
-            Answer::Pick(city) => match question {
-                Question::HigherOrLower { left, right, .. } => {
-                    Answer::Pick(if city == *left { *right } else { *left })
-                }
-                _ => unreachable!(),
-            },
-            Answer::Number(n) => Answer::Number(n * 20),
-            Answer::NoAnswer => Answer::NoAnswer,
-        }
+        cityquiz::testing::worst_answer(&data.dataset, question)
     }
 
     /// Plays the main round; `right(i)` says whether question i gets the perfect answer.

@@ -151,7 +151,7 @@ fn read_menu_keys(
     if keys.just_pressed(KeyCode::End) {
         menu.focus = menu.items.len().saturating_sub(1);
     }
-    for (index, digit) in DIGIT_KEYS.iter().enumerate() {
+    for (index, digit) in DIGIT_KEYS[1..].iter().enumerate() {
         if keys.just_pressed(*digit) && index < menu.items.len() {
             menu.focus = index;
             actions.write(menu.items[index].action);
@@ -179,7 +179,9 @@ fn read_menu_keys(
     }
 }
 
-const DIGIT_KEYS: [KeyCode; 9] = [
+/// The digit keys 0 to 9, in order (the number row; the keypad is read beside them).
+pub const DIGIT_KEYS: [KeyCode; 10] = [
+    KeyCode::Digit0,
     KeyCode::Digit1,
     KeyCode::Digit2,
     KeyCode::Digit3,

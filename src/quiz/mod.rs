@@ -439,22 +439,7 @@ mod tests {
         Dataset::built_in(Some(&map.country)).unwrap()
     }
 
-    fn worst_answer(dataset: &Dataset, question: &Question) -> Answer {
-        match perfect_answer(dataset, question) {
-            Answer::Order(mut order) => {
-                order.reverse();
-                Answer::Order(order)
-            }
-            Answer::Pick(city) => match question {
-                Question::HigherOrLower { left, right, .. } => {
-                    Answer::Pick(if city == *left { *right } else { *left })
-                }
-                _ => unreachable!(),
-            },
-            Answer::Number(n) => Answer::Number(n.saturating_mul(20)),
-            Answer::NoAnswer => Answer::NoAnswer,
-        }
-    }
+    use crate::testing::worst_answer;
 
     #[test]
     fn quick_play_has_ten_questions_of_every_kind() {

@@ -35,13 +35,7 @@ fn draw_explore(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let colours = palette(preferences.theme());
-    let mut root = egui::Ui::new(
-        ctx.clone(),
-        "explore".into(),
-        egui::UiBuilder::new()
-            .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
-    );
+    let mut root = super::window_ui(ctx, "explore");
     let panel = egui::Panel::right("city_card")
         .exact_size(CARD_PANEL_WIDTH)
         .resizable(false)

@@ -39,13 +39,7 @@ fn draw_page(
     mut actions: MessageWriter<MenuAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let mut root = egui::Ui::new(
-        ctx.clone(),
-        "root".into(),
-        egui::UiBuilder::new()
-            .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
-    );
+    let mut root = super::window_ui(ctx, "root");
     let colours = palette(preferences.theme());
     let input = page_panel(&mut root, &page, &menu, &notices.0, colours);
     if let Some(index) = input.hovered

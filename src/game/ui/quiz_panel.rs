@@ -41,13 +41,7 @@ fn draw_quiz(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let colours = palette(preferences.theme());
-    let mut root = egui::Ui::new(
-        ctx.clone(),
-        "quiz".into(),
-        egui::UiBuilder::new()
-            .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
-    );
+    let mut root = super::window_ui(ctx, "quiz");
     let mut out = Vec::new();
     egui::Panel::top("quiz_progress")
         .frame(egui::Frame::new().fill(colours.background).inner_margin(12))

@@ -7,24 +7,25 @@ use bevy::prelude::*;
 
 use super::{ActiveQuiz, QuizAction, QuizPhase};
 use crate::game::AppSystems;
-use crate::game::menu::KeyboardTakenByText;
+use crate::game::menu::{DIGIT_KEYS, KeyboardTakenByText};
 use crate::game::screens::Screen;
 use crate::quiz::Question;
 
 /// One ↑/↓ step of the guess: about 10 %.
 const GUESS_STEP: f64 = 1.1;
 
-const DIGITS: [(KeyCode, KeyCode, u8); 10] = [
-    (KeyCode::Digit0, KeyCode::Numpad0, 0),
-    (KeyCode::Digit1, KeyCode::Numpad1, 1),
-    (KeyCode::Digit2, KeyCode::Numpad2, 2),
-    (KeyCode::Digit3, KeyCode::Numpad3, 3),
-    (KeyCode::Digit4, KeyCode::Numpad4, 4),
-    (KeyCode::Digit5, KeyCode::Numpad5, 5),
-    (KeyCode::Digit6, KeyCode::Numpad6, 6),
-    (KeyCode::Digit7, KeyCode::Numpad7, 7),
-    (KeyCode::Digit8, KeyCode::Numpad8, 8),
-    (KeyCode::Digit9, KeyCode::Numpad9, 9),
+/// The keypad's digits, 0 to 9, read beside the number row's.
+const KEYPAD_DIGITS: [KeyCode; 10] = [
+    KeyCode::Numpad0,
+    KeyCode::Numpad1,
+    KeyCode::Numpad2,
+    KeyCode::Numpad3,
+    KeyCode::Numpad4,
+    KeyCode::Numpad5,
+    KeyCode::Numpad6,
+    KeyCode::Numpad7,
+    KeyCode::Numpad8,
+    KeyCode::Numpad9,
 ];
 
 pub(super) fn plugin(app: &mut App) {
@@ -57,10 +58,10 @@ fn read_quiz_keys(
         }
         return;
     }
-    let digit = DIGITS
-        .iter()
-        .find(|(main, pad, _)| keys.just_pressed(*main) || keys.just_pressed(*pad))
-        .map(|(_, _, digit)| *digit);
+    let digit = (0..10u8).find(|&d| {
+        keys.just_pressed(DIGIT_KEYS[usize::from(d)])
+            || keys.just_pressed(KEYPAD_DIGITS[usize::from(d)])
+    });
     match quiz.session.current() {
         Some(Question::OrderByPopulation { .. }) => {
             if keys.just_pressed(KeyCode::ArrowUp) {
