@@ -4,6 +4,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::quiz::RankingSettings;
+use crate::quiz::ranking::Measure;
 use crate::storage::{self, Loaded, StorageError};
 
 /// Colour scheme of the whole interface.
@@ -118,18 +120,38 @@ impl TryFrom<String> for UiScale {
 
 /// Everything the Settings screen changes. Unknown keys in the file are ignored and missing
 /// ones take their defaults, so files from older and newer versions both load.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub theme: Theme,
     pub ui_scale: UiScale,
+    /// Cities in an ordering question, 3 to 8.
+    pub order_size: u8,
+    /// Which census figure population questions use.
+    pub population_figure: Measure,
 }
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            theme: Theme::default(),
+            ui_scale: UiScale::default(),
+            order_size: 5,
+            population_figure: Measure::Total,
+        }
+    }
+}
+
+/// The range `order_size` may take.
+pub const ORDER_SIZES: std::ops::RangeInclusive<u8> = 3..=8;
 
 /// One line of the Settings screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SettingKind {
     Theme,
     UiScale,
+    OrderSize,
+    PopulationFigure,
 }
 
 impl Settings {
@@ -140,6 +162,29 @@ impl Settings {
         match kind {
             SettingKind::Theme => self.theme = self.theme.toggled(),
             SettingKind::UiScale => self.ui_scale = self.ui_scale.stepped(step),
+            SettingKind::OrderSize => {
+                let size = i32::from(self.order_size) + step.signum();
+                self.order_size = size.clamp(3, 8) as u8;
+            }
+            SettingKind::PopulationFigure => {
+                self.population_figure = match self.population_figure {
+                    Measure::Total => Measure::Urban,
+                    Measure::Urban => Measure::Total,
+                }
+            }
+        }
+    }
+
+    /// The ranking quiz these settings ask for (an out-of-range size from a hand-edited file is
+    /// brought into range).
+    pub fn ranking(&self) -> RankingSettings {
+        RankingSettings {
+            order_size: usize::from(
+                self.order_size
+                    .clamp(*ORDER_SIZES.start(), *ORDER_SIZES.end()),
+            ),
+            measure: self.population_figure,
+            ..RankingSettings::default()
         }
     }
 
@@ -148,6 +193,14 @@ impl Settings {
         match kind {
             SettingKind::Theme => format!("Theme: {}", self.theme.label()),
             SettingKind::UiScale => format!("Interface size: {}", self.ui_scale.label()),
+            SettingKind::OrderSize => format!("Cities to put in order: {}", self.order_size),
+            SettingKind::PopulationFigure => format!(
+                "Population figure: census {}",
+                match self.population_figure {
+                    Measure::Total => "total",
+                    Measure::Urban => "urban",
+                }
+            ),
         }
     }
 
@@ -196,6 +249,8 @@ mod tests {
         let settings = Settings {
             theme: Theme::Dark,
             ui_scale: UiScale::Percent(125),
+            order_size: 7,
+            population_figure: Measure::Urban,
         };
         let text = settings.to_toml();
         assert!(text.contains("theme = \"dark\""), "{text}");
@@ -250,7 +305,7 @@ mod tests {
         assert_eq!(Settings::load(dir.path()), (Settings::default(), None));
         let dark = Settings {
             theme: Theme::Dark,
-            ui_scale: UiScale::Auto,
+            ..Settings::default()
         };
         dark.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()), (dark, None));
@@ -262,6 +317,29 @@ mod tests {
         assert!(notice.contains("settings.toml.corrupt-"), "{notice}");
         let kept: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(kept.len(), 1, "only the kept-aside file remains");
+    }
+
+    #[test]
+    fn quiz_settings_step_within_their_range() {
+        let mut settings = Settings::default();
+        assert_eq!(settings.ranking().order_size, 5);
+        for _ in 0..10 {
+            settings.adjust(SettingKind::OrderSize, 1);
+        }
+        assert_eq!(settings.order_size, 8);
+        for _ in 0..10 {
+            settings.adjust(SettingKind::OrderSize, -1);
+        }
+        assert_eq!(settings.order_size, 3);
+        settings.adjust(SettingKind::PopulationFigure, 1);
+        assert_eq!(settings.ranking().measure, Measure::Urban);
+        assert_eq!(
+            settings.describe(SettingKind::PopulationFigure),
+            "Population figure: census urban"
+        );
+        // A hand-edited size out of range is brought into range.
+        let edited = Settings::from_toml("order_size = 40").unwrap();
+        assert_eq!(edited.ranking().order_size, 8);
     }
 
     #[test]

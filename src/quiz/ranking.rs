@@ -7,7 +7,10 @@ use rand::seq::SliceRandom;
 use crate::dataset::{Amount, City, CityId, Dataset, PopulationKind, Year};
 
 /// Which census figure a ranking question uses; the question says so.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Measure {
     /// Everyone within the city's 2008 boundaries, rural parts included.
     #[default]

@@ -16,7 +16,12 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-const LINES: [SettingKind; 2] = [SettingKind::Theme, SettingKind::UiScale];
+const LINES: [SettingKind; 4] = [
+    SettingKind::Theme,
+    SettingKind::UiScale,
+    SettingKind::OrderSize,
+    SettingKind::PopulationFigure,
+];
 
 fn settings_menu(preferences: &Preferences) -> Vec<MenuItem> {
     LINES

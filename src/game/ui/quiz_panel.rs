@@ -16,6 +16,7 @@ use crate::game::menu::{Menu, MenuAction};
 use crate::game::preferences::Preferences;
 use crate::game::screens::Screen;
 use crate::game::screens::quiz::{ActiveQuiz, QuizAction, QuizPhase, guess_range};
+use crate::quiz::ranking::Measure;
 use crate::quiz::{Answer, Feedback, Grade, Question};
 
 const COLUMN_WIDTH: f32 = 760.0;
@@ -336,7 +337,18 @@ fn feedback(
     out: &mut Vec<QuizAction>,
 ) {
     verdict(ui, grade, quiz.last_points);
-    feedback_figures(ui, grade, quiz.last_answer.as_ref(), dataset, colours);
+    let source = match quiz.settings.measure {
+        Measure::Total => "2008 census, total",
+        Measure::Urban => "2008 census, urban",
+    };
+    feedback_figures(
+        ui,
+        grade,
+        quiz.last_answer.as_ref(),
+        source,
+        dataset,
+        colours,
+    );
     next_button(ui, out);
 }
 
@@ -372,14 +384,15 @@ fn bar(ui: &mut egui::Ui, share: f32, colour: Color32) {
     ui.painter().rect_filled(filled, 3.0, colour);
 }
 
+/// The right answer and its figures; `source` names the figure (year, census, kind).
 fn feedback_figures(
     ui: &mut egui::Ui,
     grade: &Grade,
     answer: Option<&Answer>,
+    source: &str,
     dataset: &Dataset,
     colours: &Palette,
 ) {
-    let source = "2008 census";
     match &grade.feedback {
         Feedback::Order { truth, in_place } => {
             ui.label(format!(

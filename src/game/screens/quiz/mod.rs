@@ -13,6 +13,7 @@ use super::Screen;
 use crate::dataset::CityId;
 use crate::game::data::GameData;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
+use crate::game::preferences::Preferences;
 use crate::game::{AppSystems, GameOptions};
 use crate::quiz::ranking::figure;
 use crate::quiz::{Answer, Grade, Question, QuizSession, RankingSettings, ranking_quiz};
@@ -210,7 +211,7 @@ fn start_quiz(
     data: Option<Res<GameData>>,
     options: Res<GameOptions>,
     quiz: Option<Res<ActiveQuiz>>,
-    time: Res<Time>,
+    (time, preferences): (Res<Time>, Res<Preferences>),
     mut next_phase: ResMut<NextState<QuizPhase>>,
     mut next_screen: ResMut<NextState<Screen>>,
 ) {
@@ -229,7 +230,7 @@ fn start_quiz(
     let mut quiz = match quiz {
         // A quiz set up for replay or review keeps its questions.
         Some(quiz) if quiz.session.current().is_some() => quiz.clone(),
-        _ => ActiveQuiz::new(&data, RankingSettings::default(), options.seed),
+        _ => ActiveQuiz::new(&data, preferences.settings.ranking(), options.seed),
     };
     quiz.asked_at = time.elapsed();
     play_demo(
