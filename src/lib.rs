@@ -12,6 +12,7 @@ pub mod map_geometry;
 pub mod map_view;
 pub mod names;
 pub mod quiz;
+pub mod records;
 pub mod settings;
 pub mod storage;
 pub mod testing;

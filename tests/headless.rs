@@ -92,8 +92,8 @@ fn focus_moves_with_arrows_tab_and_shift_tab_and_wraps() {
     assert_eq!(menu(&app).focus, 0);
     tap_with(&mut app, KeyCode::ShiftLeft, KeyCode::Tab);
     assert_eq!(menu(&app).focus, lines - 1);
-    // A number key chooses its line at once: 7 is Credits.
-    tap(&mut app, KeyCode::Digit7);
+    // A number key chooses its line at once: 8 is Credits.
+    tap(&mut app, KeyCode::Digit8);
     assert_eq!(screen(&app), Screen::Credits);
 }
 
@@ -415,22 +415,28 @@ fn a_broken_dataset_stops_on_a_screen_that_lists_its_problems_and_exits_with_1()
 }
 
 mod quiz {
-    use std::time::Duration;
-
     use super::*;
-    use bevy::time::TimeUpdateStrategy;
     use cityquiz::game::data::GameData;
-    use cityquiz::game::screens::quiz::{ActiveQuiz, QuizPhase};
+    use cityquiz::game::screens::quiz::{ActiveQuiz, QuizCommand, QuizKind, QuizPhase};
     use cityquiz::quiz::{Answer, Question, Stage, perfect_answer};
 
     fn quiz_app() -> (tempfile::TempDir, App) {
         let dir = tempfile::tempdir().unwrap();
         let mut app = headless_app(dir.path());
-        // The clock stands still, so answer times are zero and the points exact.
-        app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::ZERO));
-        choose(&mut app, MenuAction::Open(Screen::Quiz));
+        choose(
+            &mut app,
+            MenuAction::Quiz(QuizCommand::Start(QuizKind::QuickPlay)),
+        );
         assert_eq!(screen(&app), Screen::Quiz);
+        untimed(&mut app);
         (dir, app)
+    }
+
+    /// No time limit, so the points do not depend on how fast the test machine is.
+    fn untimed(app: &mut App) {
+        let mut quiz = app.world_mut().resource_mut::<ActiveQuiz>();
+        quiz.session.time_limit = None;
+        quiz.settings.time_limit = None;
     }
 
     fn quiz(app: &App) -> &ActiveQuiz {
@@ -635,5 +641,45 @@ mod quiz {
             }),
         );
         assert_ne!(quiz(&app).session.questions, first);
+    }
+
+    /// Plays endless higher or lower: `right` right answers, then a miss.
+    fn play_higher_or_lower(app: &mut App, right: usize) {
+        choose(
+            app,
+            MenuAction::Quiz(QuizCommand::Start(QuizKind::HigherOrLower)),
+        );
+        assert_eq!(screen(app), Screen::Quiz);
+        for number in 0..=right {
+            let question = quiz(app).session.current().cloned().unwrap();
+            assert!(matches!(question, Question::HigherOrLower { .. }));
+            let answer = if number < right {
+                let data = app.world().resource::<GameData>();
+                perfect_answer(&data.dataset, &question)
+            } else {
+                worst_answer(app, &question)
+            };
+            answer_by_keys(app, &answer);
+        }
+        assert_eq!(screen(app), Screen::Results);
+    }
+
+    #[test]
+    fn endless_higher_or_lower_runs_to_the_first_miss_and_keeps_the_best_streak() {
+        let (dir, mut app) = quiz_app();
+        tap(&mut app, KeyCode::Escape);
+        choose(&mut app, MenuAction::Quiz(QuizCommand::AskQuit));
+        choose(&mut app, MenuAction::Quiz(QuizCommand::ConfirmQuit));
+        assert_eq!(screen(&app), Screen::Title);
+        play_higher_or_lower(&mut app, 6);
+        assert_eq!(page(&app).paragraphs[0], "6 right in a row: a new best!");
+        let saved = std::fs::read_to_string(dir.path().join("records.toml")).unwrap();
+        assert!(saved.contains("higher_or_lower_best = 6"), "{saved}");
+        choose(&mut app, MenuAction::Open(Screen::Title));
+        play_higher_or_lower(&mut app, 2);
+        assert_eq!(
+            page(&app).paragraphs[0],
+            "2 right in a row. Your best is 6."
+        );
     }
 }

@@ -240,6 +240,44 @@ pub fn ranking_quiz(dataset: &Dataset, settings: &RankingSettings, seed: u64) ->
     questions
 }
 
+/// Higher or lower without end: a new pair after every right answer, over at the first miss.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EndlessRun {
+    rng: QuizRng,
+    measure: Measure,
+}
+
+impl EndlessRun {
+    pub fn new(measure: Measure, seed: u64) -> Self {
+        Self {
+            rng: rng_from_seed(seed),
+            measure,
+        }
+    }
+
+    /// The next pair, never the same two cities as `previous`.
+    pub fn next_question(
+        &mut self,
+        dataset: &Dataset,
+        previous: Option<&Question>,
+    ) -> Option<Question> {
+        for _ in 0..16 {
+            let (left, right) = ranking::pick_pair(dataset, self.measure, &mut self.rng)?;
+            let question = Question::HigherOrLower {
+                left,
+                right,
+                measure: self.measure,
+            };
+            let same_pair = matches!(previous, Some(Question::HigherOrLower { left: a, right: b, .. })
+                if (*a == left && *b == right) || (*a == right && *b == left));
+            if !same_pair {
+                return Some(question);
+            }
+        }
+        None
+    }
+}
+
 /// One answered question.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuestionResult {
@@ -286,6 +324,8 @@ pub struct QuizSession {
     pub best_streak: u32,
     /// Review answers: (question, right this time?). Not counted in the score.
     pub review_results: Vec<(Question, bool)>,
+    /// Endless higher or lower: where the next question comes from.
+    pub endless: Option<EndlessRun>,
 }
 
 impl QuizSession {
@@ -303,7 +343,17 @@ impl QuizSession {
             streak: 0,
             best_streak: 0,
             review_results: Vec::new(),
+            endless: None,
         }
+    }
+
+    /// Endless higher or lower: one question after another until the first miss.
+    pub fn endless(dataset: &Dataset, measure: Measure, seed: u64) -> Self {
+        let mut run = EndlessRun::new(measure, seed);
+        let first = run.next_question(dataset, None);
+        let mut session = QuizSession::new(first.into_iter().collect(), None);
+        session.endless = Some(run);
+        session
     }
 
     /// The question to show now.
@@ -352,6 +402,13 @@ impl QuizSession {
                     time,
                 });
                 *index += 1;
+                if let Some(run) = &mut self.endless {
+                    let next = graded
+                        .correct
+                        .then(|| run.next_question(dataset, self.questions.last()))
+                        .flatten();
+                    self.questions.extend(next);
+                }
                 if *index >= self.questions.len() {
                     self.stage = Stage::Finished;
                 }
@@ -513,6 +570,24 @@ mod tests {
             points_before,
             "the review is not scored"
         );
+    }
+
+    #[test]
+    fn endless_higher_or_lower_goes_on_until_the_first_miss() {
+        let d = dataset();
+        let mut session = QuizSession::endless(&d, Measure::Total, 5);
+        for _ in 0..12 {
+            let question = session.current().cloned().unwrap();
+            assert!(matches!(question, Question::HigherOrLower { .. }));
+            session.answer(&d, perfect_answer(&d, &question), Duration::ZERO);
+        }
+        assert_eq!(session.best_streak, 12);
+        let question = session.current().cloned().unwrap();
+        session.answer(&d, worst_answer(&d, &question), Duration::ZERO);
+        assert_eq!(session.current(), None, "over at the first miss");
+        assert_eq!(session.questions.len(), 13);
+        assert_eq!(session.summary().best_streak, 12);
+        assert_eq!(session.missed(), vec![question]);
     }
 
     #[test]

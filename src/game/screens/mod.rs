@@ -6,7 +6,7 @@ mod flashcards;
 mod loading;
 mod play;
 pub mod quiz;
-mod results;
+pub mod results;
 mod scores;
 mod settings;
 mod title;

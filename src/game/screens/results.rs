@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 
 use super::Screen;
-use super::quiz::{ActiveQuiz, QuizCommand};
+use super::quiz::{ActiveQuiz, PlayerRecords, QuizCommand, QuizKind};
 use crate::dataset::Dataset;
 use crate::game::data::GameData;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
@@ -15,10 +15,11 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Results), show_results);
 }
 
-fn show_results(
+pub(super) fn show_results(
     mut commands: Commands,
     quiz: Option<Res<ActiveQuiz>>,
     data: Option<Res<GameData>>,
+    records: Res<PlayerRecords>,
 ) {
     let (Some(quiz), Some(data)) = (quiz, data) else {
         menu::show(
@@ -59,10 +60,27 @@ fn show_results(
         Page {
             heading: Screen::Results.title().into(),
             details: question_lines(&data.dataset, session, quiz.seed),
-            paragraphs: tally_lines(session),
+            paragraphs: {
+                let mut lines = tally_lines(session);
+                if quiz.kind == QuizKind::HigherOrLower {
+                    lines.insert(0, best_streak_line(session.best_streak, &records));
+                }
+                lines
+            },
         },
         Menu::new(items),
     );
+}
+
+fn best_streak_line(streak: u32, records: &PlayerRecords) -> String {
+    if records.new_best {
+        format!("{streak} right in a row: a new best!")
+    } else {
+        format!(
+            "{streak} right in a row. Your best is {}.",
+            records.records.higher_or_lower_best
+        )
+    }
 }
 
 /// The tally: points, stars, accuracy, streak, time, and the review round's outcome.

@@ -4,6 +4,7 @@ use bevy::prelude::*;
 
 use super::Screen;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
+use crate::game::screens::quiz::{QuizCommand, QuizKind};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Title), show_main_menu);
@@ -23,7 +24,14 @@ fn show_main_menu(mut commands: Commands) {
             ],
         },
         Menu::new(vec![
-            open("Quick play", Screen::Quiz),
+            MenuItem::new(
+                "Quick play",
+                MenuAction::Quiz(QuizCommand::Start(QuizKind::QuickPlay)),
+            ),
+            MenuItem::new(
+                "Higher or lower",
+                MenuAction::Quiz(QuizCommand::Start(QuizKind::HigherOrLower)),
+            ),
             open("Play a level", Screen::Play),
             open("Flashcards", Screen::Flashcards),
             open("Explore the map", Screen::Explore),

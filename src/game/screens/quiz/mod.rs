@@ -13,10 +13,12 @@ use super::Screen;
 use crate::dataset::CityId;
 use crate::game::data::GameData;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
+use crate::game::notices::Notices;
 use crate::game::preferences::Preferences;
 use crate::game::{AppSystems, GameOptions};
 use crate::quiz::ranking::figure;
 use crate::quiz::{Answer, Grade, Question, QuizSession, RankingSettings, ranking_quiz};
+use crate::records::Records;
 
 #[derive(SubStates, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[source(Screen = Screen::Quiz)]
@@ -26,9 +28,28 @@ pub enum QuizPhase {
     Feedback,
 }
 
+/// Which quiz to play.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum QuizKind {
+    /// Ten questions of every population kind.
+    #[default]
+    QuickPlay,
+    /// Higher or lower until the first miss.
+    HigherOrLower,
+}
+
+/// The player's records, loaded at start and saved when one is beaten.
+#[derive(Resource, Clone, Debug, Default, PartialEq)]
+pub struct PlayerRecords {
+    pub records: Records,
+    /// Set on the Results screen when the run just played beat the best.
+    pub new_best: bool,
+}
+
 /// What the pause menu and the Results screen offer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuizCommand {
+    Start(QuizKind),
     Resume,
     /// Ask before quitting: answers so far are lost.
     AskQuit,
@@ -68,6 +89,7 @@ pub enum QuizAction {
 /// The quiz being played: the session and the answer being put together.
 #[derive(Resource, Clone, Debug)]
 pub struct ActiveQuiz {
+    pub kind: QuizKind,
     pub session: QuizSession,
     pub seed: u64,
     pub settings: RankingSettings,
@@ -92,10 +114,17 @@ pub struct ActiveQuiz {
 }
 
 impl ActiveQuiz {
-    pub fn new(data: &GameData, settings: RankingSettings, seed: u64) -> Self {
-        let questions = ranking_quiz(&data.dataset, &settings, seed);
+    pub fn new(data: &GameData, kind: QuizKind, settings: RankingSettings, seed: u64) -> Self {
+        let session = match kind {
+            QuizKind::QuickPlay => QuizSession::new(
+                ranking_quiz(&data.dataset, &settings, seed),
+                settings.time_limit,
+            ),
+            QuizKind::HigherOrLower => QuizSession::endless(&data.dataset, settings.measure, seed),
+        };
         let mut quiz = Self {
-            session: QuizSession::new(questions, settings.time_limit),
+            kind,
+            session,
             seed,
             settings,
             arrangement: Vec::new(),
@@ -186,23 +215,91 @@ pub fn guess_range(data: &GameData) -> (u32, u32) {
 }
 
 pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<PlayerRecords>()
+        .add_systems(PreStartup, load_records)
+        .add_systems(
+            Update,
+            start_chosen_quiz
+                .in_set(AppSystems::Update)
+                .run_if(resource_exists::<GameData>),
+        )
+        .add_systems(
+            OnEnter(Screen::Results),
+            note_records.before(super::results::show_results),
+        );
     app.add_sub_state::<QuizPhase>()
         .add_message::<QuizAction>()
         .add_plugins(input::plugin)
         .add_systems(OnEnter(Screen::Quiz), start_quiz)
         .add_systems(
             Update,
-            (apply_quiz_actions, apply_quiz_commands, show_pause_menu)
+            (
+                apply_quiz_actions.run_if(in_state(Screen::Quiz)),
+                // One reader for both screens, so no command is read twice.
+                apply_quiz_commands
+                    .run_if(in_state(Screen::Quiz).or_else(in_state(Screen::Results))),
+                show_pause_menu.run_if(in_state(Screen::Quiz)),
+            )
                 .chain()
                 .in_set(AppSystems::Update)
-                .run_if(in_state(Screen::Quiz).and_then(resource_exists::<ActiveQuiz>)),
-        )
-        .add_systems(
-            Update,
-            apply_quiz_commands
-                .in_set(AppSystems::Update)
-                .run_if(in_state(Screen::Results).and_then(resource_exists::<ActiveQuiz>)),
+                .run_if(resource_exists::<ActiveQuiz>),
         );
+}
+
+fn load_records(
+    options: Res<GameOptions>,
+    mut records: ResMut<PlayerRecords>,
+    mut notices: ResMut<Notices>,
+) {
+    if let Some(dir) = &options.data_dir {
+        let (loaded, problem) = Records::load(dir);
+        records.records = loaded;
+        if let Some(problem) = problem {
+            notices.push(problem);
+        }
+    }
+}
+
+/// A finished higher-or-lower run may set a new best, which is saved at once.
+fn note_records(
+    quiz: Option<Res<ActiveQuiz>>,
+    options: Res<GameOptions>,
+    mut records: ResMut<PlayerRecords>,
+    mut notices: ResMut<Notices>,
+) {
+    records.new_best = false;
+    let Some(quiz) = quiz.filter(|quiz| quiz.kind == QuizKind::HigherOrLower) else {
+        return;
+    };
+    if records
+        .records
+        .note_higher_or_lower(quiz.session.best_streak)
+    {
+        records.new_best = true;
+        if let Some(dir) = &options.data_dir
+            && let Err(err) = records.records.save(dir)
+        {
+            notices.push(format!("{err}. Your new best streak was not saved."));
+        }
+    }
+}
+
+/// "Quick play" or "Higher or lower" from a menu: a new quiz of that kind.
+fn start_chosen_quiz(
+    mut menu_actions: MessageReader<MenuAction>,
+    mut commands: Commands,
+    data: Res<GameData>,
+    options: Res<GameOptions>,
+    preferences: Res<Preferences>,
+    mut next_screen: ResMut<NextState<Screen>>,
+) {
+    for action in menu_actions.read() {
+        if let MenuAction::Quiz(QuizCommand::Start(kind)) = action {
+            let quiz = ActiveQuiz::new(&data, *kind, preferences.settings.ranking(), options.seed);
+            commands.insert_resource(quiz);
+            next_screen.set(Screen::Quiz);
+        }
+    }
 }
 
 /// Quick Play, or a quiz the Results screen asked for, starts here.
@@ -230,7 +327,12 @@ fn start_quiz(
     let mut quiz = match quiz {
         // A quiz set up for replay or review keeps its questions.
         Some(quiz) if quiz.session.current().is_some() => quiz.clone(),
-        _ => ActiveQuiz::new(&data, preferences.settings.ranking(), options.seed),
+        _ => ActiveQuiz::new(
+            &data,
+            QuizKind::QuickPlay,
+            preferences.settings.ranking(),
+            options.seed,
+        ),
     };
     quiz.asked_at = time.elapsed();
     play_demo(
@@ -409,6 +511,8 @@ fn apply_quiz_commands(
             continue;
         };
         match command {
+            // Started from the title menu (see `start_chosen_quiz`).
+            QuizCommand::Start(_) => {}
             QuizCommand::Resume => quiz.set_paused(false, time.elapsed()),
             QuizCommand::AskQuit => quiz.confirm_quit = true,
             QuizCommand::ConfirmQuit => next_screen.set(Screen::Title),
@@ -428,7 +532,7 @@ fn apply_quiz_commands(
                         .wrapping_mul(6_364_136_223_846_793_005)
                         .wrapping_add(options.seed | 1)
                 };
-                *quiz = ActiveQuiz::new(&data, quiz.settings, seed);
+                *quiz = ActiveQuiz::new(&data, quiz.kind, quiz.settings, seed);
                 quiz.asked_at = time.elapsed();
                 restart_quiz_screen(&screen, &mut next_screen, next_phase.as_deref_mut());
             }
