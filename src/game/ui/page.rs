@@ -21,7 +21,7 @@ pub struct PageInput {
 }
 
 const COLUMN_WIDTH: f32 = 720.0;
-const MENU_LINE: egui::Vec2 = egui::vec2(380.0, 46.0);
+const MENU_LINE: egui::Vec2 = egui::vec2(380.0, 40.0);
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -80,13 +80,13 @@ pub fn page_panel(
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.vertical_centered(|ui| {
                     ui.set_max_width(COLUMN_WIDTH);
-                    ui.add_space(24.0);
+                    ui.add_space(8.0);
                     ui.heading(RichText::new(&page.heading).strong());
                     ui.add_space(12.0);
                     for paragraph in &page.paragraphs {
                         ui.label(paragraph);
                     }
-                    ui.add_space(20.0);
+                    ui.add_space(12.0);
                     (input.clicked, input.hovered) = menu_lines(ui, menu, colours);
                     if !page.details.is_empty() {
                         ui.add_space(20.0);
