@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::storage::{self, Loaded, StorageError};
+use crate::storage::{self, StorageError};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -20,20 +20,7 @@ impl Records {
     /// Reads the records; a missing file is a first run, an unreadable one is kept aside and
     /// the message says where.
     pub fn load(data_dir: &Path) -> (Records, Option<String>) {
-        let path = data_dir.join(Self::FILE_NAME);
-        let parse = |text: &str| toml::from_str::<Records>(text).map_err(|e| e.to_string());
-        match storage::load_or_set_aside(&path, parse) {
-            Ok(Loaded::Ok(records)) => (records, None),
-            Ok(Loaded::Missing) => (Records::default(), None),
-            Ok(Loaded::SetAside { kept_as, reason }) => (
-                Records::default(),
-                Some(format!(
-                    "Your records file could not be read ({reason}). It was kept as {} and new records start from nothing.",
-                    kept_as.display()
-                )),
-            ),
-            Err(err) => (Records::default(), Some(err.to_string())),
-        }
+        storage::load_toml_or_default(&data_dir.join(Self::FILE_NAME), "records")
     }
 
     pub fn save(&self, data_dir: &Path) -> Result<(), StorageError> {

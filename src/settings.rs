@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::quiz::RankingSettings;
 use crate::quiz::ranking::Measure;
-use crate::storage::{self, Loaded, StorageError};
+use crate::storage::{self, StorageError};
 
 /// Colour scheme of the whole interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -216,22 +216,7 @@ impl Settings {
     /// Reads `settings.toml` from the data folder. A missing file gives the defaults; an
     /// unreadable one is set aside (never overwritten) and the message says where it went.
     pub fn load(data_dir: &Path) -> (Settings, Option<String>) {
-        let path = data_dir.join(Self::FILE_NAME);
-        match storage::load_or_set_aside(&path, Settings::from_toml) {
-            Ok(Loaded::Ok(settings)) => (settings, None),
-            Ok(Loaded::Missing) => (Settings::default(), None),
-            Ok(Loaded::SetAside { kept_as, reason }) => (
-                Settings::default(),
-                Some(format!(
-                    "Your settings file could not be read ({reason}). It was kept as {} and the defaults are in use.",
-                    kept_as.display()
-                )),
-            ),
-            Err(err) => (
-                Settings::default(),
-                Some(format!("{err}. The default settings are in use.")),
-            ),
-        }
+        storage::load_toml_or_default(&data_dir.join(Self::FILE_NAME), "settings")
     }
 
     /// Writes `settings.toml` into the data folder atomically.

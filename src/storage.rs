@@ -86,6 +86,31 @@ pub fn load_or_set_aside<T>(
     }
 }
 
+/// Reads a TOML file of the player's into `T`, or `T::default()`: on a first run silently, and
+/// when the file is unreadable with a message for the player that names what was kept where.
+/// `what` names the file for the player ("settings", "records").
+pub fn load_toml_or_default<T>(path: &Path, what: &str) -> (T, Option<String>)
+where
+    T: Default + serde::de::DeserializeOwned,
+{
+    let parse = |text: &str| toml::from_str::<T>(text).map_err(|e| e.to_string());
+    match load_or_set_aside(path, parse) {
+        Ok(Loaded::Ok(value)) => (value, None),
+        Ok(Loaded::Missing) => (T::default(), None),
+        Ok(Loaded::SetAside { kept_as, reason }) => (
+            T::default(),
+            Some(format!(
+                "Your {what} file could not be read ({reason}). It was kept as {} and the defaults are in use.",
+                kept_as.display()
+            )),
+        ),
+        Err(err) => (
+            T::default(),
+            Some(format!("{err}. The default {what} are in use.")),
+        ),
+    }
+}
+
 /// Renames `path` to a free `<name>.corrupt-<unix seconds>[-n]` beside it.
 fn set_aside(path: &Path) -> Result<PathBuf, StorageError> {
     let stamp = SystemTime::now()

@@ -279,13 +279,7 @@ fn order_list(
         out.push(QuizAction::MoveLine { from, to });
     }
     ui.add_space(12.0);
-    if ui
-        .add(
-            egui::Button::new(RichText::new("Check the order (Enter)").size(20.0))
-                .sense(Sense::CLICK),
-        )
-        .clicked_by(egui::PointerButton::Primary)
-    {
+    if big_button(ui, "Check the order (Enter)") {
         out.push(QuizAction::Submit);
     }
 }
@@ -317,13 +311,7 @@ fn guess_controls(
         ui.label(RichText::new("typed").color(colours.weak_text));
     }
     ui.add_space(12.0);
-    if ui
-        .add(
-            egui::Button::new(RichText::new("Check my guess (Enter)").size(20.0))
-                .sense(Sense::CLICK),
-        )
-        .clicked_by(egui::PointerButton::Primary)
-    {
+    if big_button(ui, "Check my guess (Enter)") {
         out.push(QuizAction::Submit);
     }
 }
@@ -456,12 +444,15 @@ fn feedback_figures(
     }
 }
 
+/// A large button that only the mouse clicks (Enter is the game's own key, read once).
+fn big_button(ui: &mut egui::Ui, text: &str) -> bool {
+    ui.add(egui::Button::new(RichText::new(text).size(20.0)).sense(Sense::CLICK))
+        .clicked_by(egui::PointerButton::Primary)
+}
+
 fn next_button(ui: &mut egui::Ui, out: &mut Vec<QuizAction>) {
     ui.add_space(16.0);
-    if ui
-        .add(egui::Button::new(RichText::new("Next (Enter)").size(20.0)).sense(Sense::CLICK))
-        .clicked_by(egui::PointerButton::Primary)
-    {
+    if big_button(ui, "Next (Enter)") {
         out.push(QuizAction::Next);
     }
 }
