@@ -196,10 +196,7 @@ impl Settings {
             SettingKind::OrderSize => format!("Cities to put in order: {}", self.order_size),
             SettingKind::PopulationFigure => format!(
                 "Population figure: census {}",
-                match self.population_figure {
-                    Measure::Total => "total",
-                    Measure::Urban => "urban",
-                }
+                self.population_figure.kind().label()
             ),
         }
     }

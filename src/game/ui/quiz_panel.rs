@@ -16,7 +16,6 @@ use crate::game::menu::{Menu, MenuAction};
 use crate::game::preferences::Preferences;
 use crate::game::screens::Screen;
 use crate::game::screens::quiz::{ActiveQuiz, QuizAction, QuizPhase, guess_range};
-use crate::quiz::ranking::Measure;
 use crate::quiz::{Answer, Feedback, Grade, Question};
 
 const COLUMN_WIDTH: f32 = 760.0;
@@ -325,15 +324,12 @@ fn feedback(
     out: &mut Vec<QuizAction>,
 ) {
     verdict(ui, grade, quiz.last_points);
-    let source = match quiz.settings.measure {
-        Measure::Total => "2008 census, total",
-        Measure::Urban => "2008 census, urban",
-    };
+    let source = format!("2008 census, {}", quiz.settings.measure.kind().label());
     feedback_figures(
         ui,
         grade,
         quiz.last_answer.as_ref(),
-        source,
+        &source,
         dataset,
         colours,
     );

@@ -101,7 +101,10 @@ fn read_map_pointer(
     // A press that began on the map keeps dragging even over a panel.
     let over_map = cursor.is_some() && (!pointer_taken.0 || drag.is_some());
     let Some(at) = cursor.filter(|_| over_map) else {
-        explore.hovered = None;
+        // Only a real change marks the state changed.
+        if explore.hovered.is_some() {
+            explore.hovered = None;
+        }
         if buttons.just_released(MouseButton::Left) {
             *drag = None;
         }
