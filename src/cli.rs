@@ -1,16 +1,53 @@
-//! The command line: what `cityquiz --help` documents.
+//! The command line: what `cityquiz --help` documents. Plain clap types that parse into core
+//! values; the game layer reads them, they never name a game type.
 
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Args, Parser, Subcommand};
 
-use crate::game::Screen;
 use crate::settings::Theme;
 
 /// cityquiz: learn the cities of North Korea by quiz, map and flashcard.
+///
+/// With no subcommand it plays (the options below are `play`'s).
 #[derive(Debug, Clone, Parser, PartialEq)]
-#[command(version, about, long_about = None)]
+#[command(version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub play: PlayArgs,
+}
+
+impl Cli {
+    /// The subcommand to run: `play` with the top-level options when none is named.
+    pub fn into_command(self) -> Command {
+        self.command.unwrap_or(Command::Play(self.play))
+    }
+}
+
+#[derive(Debug, Clone, Subcommand, PartialEq)]
+pub enum Command {
+    /// Play in a window (what `cityquiz` alone does).
+    Play(PlayArgs),
+    /// Check a city dataset and report every problem with file, line and column; needs no
+    /// window, so it works on a server or a build without the game.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Clone, Args, PartialEq)]
+pub struct CheckArgs {
+    /// The city dataset to check (TOML, in the format of assets/data/cities.toml)
+    /// [default: the built-in one].
+    #[arg(long, value_name = "FILE")]
+    pub dataset: Option<PathBuf>,
+}
+
+/// The options of a game run.
+#[derive(Debug, Clone, Args, PartialEq)]
+pub struct PlayArgs {
     /// Seed for every random choice, so a quiz can be played again question for question.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
@@ -22,8 +59,7 @@ pub struct Cli {
 
     /// Open this screen directly instead of the title screen (case does not matter).
     #[arg(long, value_name = "NAME", ignore_case = true)]
-    pub screen: Option<Screen>,
-
+    pub screen: Option<ScreenName>,
     /// Use this theme for this run, without changing the saved setting.
     #[arg(long, value_name = "THEME", ignore_case = true)]
     pub theme: Option<ThemeArg>,
@@ -61,6 +97,45 @@ pub struct Cli {
     /// Window size as WIDTHxHEIGHT in pixels, e.g. 960x600.
     #[arg(long, value_name = "WxH", value_parser = parse_window_size, default_value = "1280x720")]
     pub window_size: (u32, u32),
+}
+
+/// `--screen` values: the screens a run can open on. The game maps each to its own state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScreenName {
+    Title,
+    Play,
+    Quiz,
+    Results,
+    Flashcards,
+    Explore,
+    Scores,
+    Settings,
+    Credits,
+}
+
+/// Why a window cannot open here, read from the environment before any window is tried (winit
+/// would panic with a backtrace instead). `wayland_built_in`: the binary speaks Wayland natively.
+pub fn missing_display(
+    display: Option<&OsStr>,
+    wayland_display: Option<&OsStr>,
+    wayland_built_in: bool,
+) -> Option<String> {
+    let set = |value: Option<&OsStr>| value.is_some_and(|v| !v.is_empty());
+    if !cfg!(all(unix, not(target_os = "macos"))) || set(display) {
+        return None;
+    }
+    if wayland_built_in && set(wayland_display) {
+        return None;
+    }
+    let why = if set(wayland_display) {
+        "WAYLAND_DISPLAY is set but this build speaks Wayland only through XWayland, and no DISPLAY is set"
+    } else {
+        "no DISPLAY is set"
+    };
+    Some(format!(
+        "cityquiz needs a graphical display (X11, or Wayland through XWayland): {why}. \
+         Start it from a desktop session, or under `xvfb-run`; `cityquiz check` needs no display."
+    ))
 }
 
 /// `--theme` values (a separate type so the core `Theme` carries no clap derive).
@@ -116,8 +191,52 @@ mod tests {
     use super::*;
     use clap::error::ErrorKind;
 
-    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+    fn parse_cli(args: &[&str]) -> Result<Cli, clap::Error> {
         Cli::try_parse_from(std::iter::once("cityquiz").chain(args.iter().copied()))
+    }
+
+    /// The options of the game run the arguments ask for.
+    fn parse(args: &[&str]) -> Result<PlayArgs, clap::Error> {
+        match parse_cli(args)?.into_command() {
+            Command::Play(play) => Ok(play),
+            other => panic!("expected a game run, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn subcommands_parse_and_play_is_the_default() {
+        assert_eq!(
+            parse(&["play", "--seed", "4"]).unwrap().seed,
+            Some(4),
+            "`play` takes the same options"
+        );
+        assert_eq!(parse(&["--seed", "4"]).unwrap().seed, Some(4));
+        let check = parse_cli(&["check", "--dataset", "mine.toml"])
+            .unwrap()
+            .into_command();
+        assert_eq!(
+            check,
+            Command::Check(CheckArgs {
+                dataset: Some(PathBuf::from("mine.toml"))
+            })
+        );
+        assert!(parse_cli(&["--seed", "4", "check"]).is_err());
+    }
+
+    #[test]
+    fn a_missing_display_is_named() {
+        let x = Some(OsStr::new(":0"));
+        let wayland = Some(OsStr::new("wayland-0"));
+        assert_eq!(missing_display(x, None, false), None);
+        if cfg!(all(unix, not(target_os = "macos"))) {
+            let message = missing_display(None, None, false).unwrap();
+            assert!(message.starts_with(
+                "cityquiz needs a graphical display (X11, or Wayland through XWayland): no DISPLAY is set"
+            ));
+            assert!(missing_display(Some(OsStr::new("")), None, false).is_some());
+            assert!(missing_display(None, wayland, false).is_some());
+            assert_eq!(missing_display(None, wayland, true), None);
+        }
     }
 
     #[test]
@@ -132,11 +251,11 @@ mod tests {
     fn screen_names_ignore_case() {
         assert_eq!(
             parse(&["--screen", "EXPLORE"]).unwrap().screen,
-            Some(Screen::Explore)
+            Some(ScreenName::Explore)
         );
         assert_eq!(
             parse(&["--screen", "title"]).unwrap().screen,
-            Some(Screen::Title)
+            Some(ScreenName::Title)
         );
     }
 

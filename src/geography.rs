@@ -17,6 +17,22 @@ impl LatLon {
     }
 }
 
+/// Lat/lon must lie in this box: the area the map draws.
+pub const MAP_BOUNDS: (LatLon, LatLon) = (
+    LatLon {
+        lat: 37.0,
+        lon: 123.5,
+    },
+    LatLon {
+        lat: 43.5,
+        lon: 131.5,
+    },
+);
+
+/// How far outside the country outline a city may lie: border towns sit on the river that is
+/// the border, just outside the simplified outline.
+pub const OUTLINE_SLACK_DEGREES: f64 = 0.02;
+
 /// Great-circle distance in kilometres (haversine, the mean Earth radius).
 pub fn distance_km(a: LatLon, b: LatLon) -> f64 {
     Haversine.distance(a.point(), b.point()) / 1000.0

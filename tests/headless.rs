@@ -5,8 +5,8 @@ use cityquiz::game::Screen;
 use cityquiz::game::menu::{Menu, MenuAction, Page};
 use cityquiz::game::notices::Notices;
 use cityquiz::game::preferences::Preferences;
+use cityquiz::game::testing::{headless_app, screen, tap, tap_with};
 use cityquiz::settings::{Settings, Theme, UiScale};
-use cityquiz::testing::{headless_app, screen, tap, tap_with};
 
 fn menu(app: &App) -> &Menu {
     app.world().resource::<Menu>()
@@ -154,7 +154,7 @@ fn a_corrupt_settings_file_is_kept_aside_and_the_player_told() {
 #[test]
 fn every_screen_can_be_the_start_screen() {
     use cityquiz::game::GameOptions;
-    use cityquiz::testing::headless_app_with;
+    use cityquiz::game::testing::headless_app_with;
     let dir = tempfile::tempdir().unwrap();
     for start in Screen::ALL {
         let app = headless_app_with(GameOptions {
@@ -178,8 +178,8 @@ mod explore {
     use super::*;
     use cityquiz::game::data::GameData;
     use cityquiz::game::screens::explore::{Explore, ExploreAction, Hover};
+    use cityquiz::game::testing::headless_app_with;
     use cityquiz::game::{ExploreStart, GameOptions};
-    use cityquiz::testing::headless_app_with;
 
     fn explore_app(start: ExploreStart) -> (tempfile::TempDir, App) {
         let dir = tempfile::tempdir().unwrap();
@@ -271,8 +271,10 @@ mod explore_mouse {
     use cityquiz::game::data::GameData;
     use cityquiz::game::menu::PointerTakenByUi;
     use cityquiz::game::screens::explore::{Explore, Hover};
+    use cityquiz::game::testing::{
+        add_window, click, drag_to, headless_app_with, move_pointer, scroll,
+    };
     use cityquiz::game::{ExploreStart, GameOptions};
-    use cityquiz::testing::{add_window, click, drag_to, headless_app_with, move_pointer, scroll};
 
     fn explore_app() -> (tempfile::TempDir, App) {
         let dir = tempfile::tempdir().unwrap();
@@ -380,7 +382,7 @@ mod explore_mouse {
 #[test]
 fn a_broken_dataset_stops_on_a_screen_that_lists_its_problems_and_exits_with_1() {
     use cityquiz::game::GameOptions;
-    use cityquiz::testing::headless_app_with;
+    use cityquiz::game::testing::headless_app_with;
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("cities.toml");
     let good = cityquiz::dataset::BUILT_IN;
@@ -497,7 +499,7 @@ mod quiz {
 
     fn worst_answer(app: &App, question: &Question) -> Answer {
         let data = app.world().resource::<GameData>();
-        cityquiz::testing::worst_answer(&data.dataset, question)
+        cityquiz::game::testing::worst_answer(&data.dataset, question)
     }
 
     /// Plays the main round; `right(i)` says whether question i gets the perfect answer.

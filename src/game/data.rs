@@ -22,15 +22,7 @@ pub struct GameData {
 impl GameData {
     pub fn load(options: &GameOptions) -> Result<GameData, String> {
         let map = MapShapes::built_in().map_err(|err| err.to_string())?;
-        let dataset = match &options.dataset {
-            None => Dataset::built_in(Some(&map.country)),
-            Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|err| format!("{}: could not be read: {err}", path.display()))?;
-                Dataset::parse(&path.display().to_string(), &text, Some(&map.country))
-            }
-        }
-        .map_err(|problems| problems.to_string())?;
+        let dataset = Dataset::load(options.dataset.as_deref(), Some(&map.country))?;
         let city_positions = dataset
             .cities
             .iter()

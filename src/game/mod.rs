@@ -9,6 +9,7 @@ pub mod notices;
 pub mod preferences;
 pub mod screens;
 mod screenshot;
+pub mod testing;
 mod ui;
 
 use std::path::PathBuf;
@@ -18,7 +19,7 @@ use bevy::prelude::*;
 use bevy::window::{WindowResizeConstraints, WindowResolution};
 use bevy::winit::{UpdateMode, WinitSettings};
 
-use crate::cli::Cli;
+use crate::cli::{PlayArgs, ScreenName};
 use crate::settings::Theme;
 pub use screens::Screen;
 
@@ -69,7 +70,7 @@ impl GameOptions {
         }
     }
 
-    pub fn from_cli(cli: &Cli) -> Self {
+    pub fn from_cli(cli: &PlayArgs) -> Self {
         let data_dir = cli.data_dir.clone().or_else(|| {
             directories::ProjectDirs::from("", "", "cityquiz")
                 .map(|dirs| dirs.data_dir().to_path_buf())
@@ -77,7 +78,7 @@ impl GameOptions {
         Self {
             seed: cli.seed.unwrap_or_else(seed_from_clock),
             data_dir,
-            start_screen: cli.screen.unwrap_or(Screen::Title),
+            start_screen: cli.screen.map_or(Screen::Title, Screen::from),
             theme: cli.theme.map(Theme::from),
             screenshot: cli.screenshot.clone(),
             dataset: cli.dataset.clone(),
@@ -141,7 +142,7 @@ impl Plugin for GameLogicPlugin {
 }
 
 /// Runs the game in a window until the player quits.
-pub fn run(cli: Cli) -> AppExit {
+pub fn run(cli: PlayArgs) -> AppExit {
     let started = Instant::now();
     let options = GameOptions::from_cli(&cli);
     let (width, height) = cli.window_size;

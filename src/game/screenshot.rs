@@ -1,5 +1,6 @@
 //! `--screenshot FILE.png`: save the first settled frame of the start screen, then exit. Used by
-//! the end-to-end script and for the README's pictures.
+//! the end-to-end script and for the README's pictures. A dataset with problems is pictured on
+//! its problems page, and the run exits with code 1.
 
 use std::path::PathBuf;
 
@@ -7,6 +8,7 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
 use super::GameOptions;
+use super::data::LoadFailure;
 use super::screens::Screen;
 
 /// Frames to wait on the start screen before the picture: egui lays a page out over a couple of
@@ -47,6 +49,7 @@ fn take_screenshot_when_settled(
     mut commands: Commands,
     mut run: ResMut<ScreenshotRun>,
     screen: Res<State<Screen>>,
+    load_failure: Option<Res<LoadFailure>>,
     mut exit: MessageWriter<AppExit>,
 ) {
     run.frames_total += 1;
@@ -61,7 +64,10 @@ fn take_screenshot_when_settled(
         run.screen = *screen.get();
         run.frames_on_screen = 0;
     }
-    if run.requested || run.screen == Screen::Loading {
+    // A dataset with problems keeps the game on the loading screen, listing them: that page is
+    // the picture, and the run fails so that no script takes it for a game that started.
+    let failed_to_load = load_failure.is_some();
+    if run.requested || (run.screen == Screen::Loading && !failed_to_load) {
         return;
     }
     run.frames_on_screen += 1;
@@ -72,7 +78,12 @@ fn take_screenshot_when_settled(
     let path = run.path.clone();
     commands.spawn(Screenshot::primary_window()).observe(
         move |captured: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
-            exit.write(save_png(&captured.image, &path));
+            let saved = save_png(&captured.image, &path);
+            exit.write(if failed_to_load {
+                AppExit::error()
+            } else {
+                saved
+            });
         },
     );
 }

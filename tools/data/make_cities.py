@@ -37,6 +37,7 @@ TOPICS = {'industry', 'history', 'geography', 'trade', 'tourism', 'people', 'gov
 STATUSES = {'capital', 'special city', 'provincial capital', 'city', 'county'}
 PROVINCE_KINDS = {'province', 'capital city', 'special city'}
 POP_KINDS = {'total', 'urban', 'estimate'}
+FACT_KEY = re.compile(r'[a-z0-9]+(-[a-z0-9]+)*')
 SEED_CITIES = ['pyongyang', 'hamhung', 'chongjin', 'nampo', 'wonsan', 'sinuiju', 'kaesong', 'rason',
                'pyongsong', 'kimchaek', 'musan']
 
@@ -58,7 +59,8 @@ HEADER = """\
 #   id, name, name_mr (McCune-Reischauer), hangul, kind ("province" | "capital city" |
 #   "special city"), iso (ISO 3166-2 code as in assets/maps/provinces.geojson; "" for Nampo and
 #   Kaesong, which that map does not have: in 2008 they lay in South Pyongan and North Hwanghae)
-#   [[province.fact]]  optional, same keys as city.fact (also_true_of lists province ids)
+#   [[province.fact]]  optional, same keys as city.fact (key unique within the province, so the
+#                      id is e.g. "north-hamgyong/northernmost"; also_true_of lists province ids)
 # [[city]]
 #   id                 stable lowercase slug
 #   name               common English name
@@ -77,6 +79,10 @@ HEADER = """\
 #     kind             "total" | "urban" | "estimate"
 #     source           a source id
 #   [[city.fact]]        one sentence each
+#     key              required; a short slug (lowercase a-z, 0-9 and single hyphens, 2-32
+#                      characters) unique within the city (or province); with the owner's id it
+#                      is the fact's id, e.g. "pyongyang/capital". Never change a published key:
+#                      saved progress refers to it.
 #     text             in our own words, true, and never naming the city itself
 #     topic            industry | history | geography | trade | tourism | people | government | culture
 #     source           a source id
@@ -193,8 +199,22 @@ def validate(sources, provinces, cities, seeds_dir):
                     seed_texts[s] = fold(open(path, encoding='utf-8').read()).split()
     shingles = {s: {tuple(w[i:i + 6]) for i in range(len(w) - 5)} for s, w in seed_texts.items()}
 
+    def check_keys(owner, fs):
+        seen = set()
+        for f in fs:
+            k = f.get('key')
+            if k is None:
+                problem(f'{owner}: fact {f["text"][:40]!r} has no key')
+                continue
+            if not (isinstance(k, str) and 2 <= len(k) <= 32 and FACT_KEY.fullmatch(k)):
+                problem(f'{owner}: fact key {k!r} is not a slug of 2-32 characters '
+                        f'([a-z0-9]+ joined by single hyphens)')
+            if k in seen:
+                problem(f'{owner}: fact key {k!r} repeats')
+            seen.add(k)
+
     def check_fact(owner, names, f, other_ids):
-        where = f'{owner}: fact {f["text"][:40]!r}'
+        where = f'{owner}: fact {f.get("key", f["text"][:40])!r}'
         if f['source'] not in source_ids:
             problem(f'{where}: unknown source {f["source"]!r}')
         if f['topic'] not in TOPICS:
@@ -212,11 +232,12 @@ def validate(sources, provinces, cities, seeds_dir):
                 if tuple(words[i:i + 6]) in sh:
                     problem(f'{where}: copies six words in a row from {s}: {" ".join(words[i:i + 6])!r}')
                     break
-        extra = set(f) - {'text', 'topic', 'source', 'also_true_of', 'generic'}
+        extra = set(f) - {'key', 'text', 'topic', 'source', 'also_true_of', 'generic'}
         if extra:
             problem(f'{where}: unknown keys {sorted(extra)}')
 
     for p in provinces:
+        check_keys(f'province {p["id"]}', p.get('fact', []))
         for f in p.get('fact', []):
             check_fact(f'province {p["id"]}', [p['name']], f, [x for x in province_ids if x != p['id']])
     for c in cities:
@@ -240,6 +261,7 @@ def validate(sources, provinces, cities, seeds_dir):
                 problem(f"{where}: population source {pop['source']!r}")
             if 'min' in pop and 'max' in pop and pop['min'] > pop['max']:
                 problem(f'{where}: min > max')
+        check_keys(where, c['fact'])
         for f in c['fact']:
             check_fact(where, [c['name'], c['name_mr'], c['name_rr']], f, [x for x in city_ids if x != c['id']])
         if len(c['fact']) < 2:
@@ -296,6 +318,8 @@ def render(sources, provinces, cities, rankings):
 
 def render_fact(table, f):
     lines = [f'[[{table}]]']
+    if 'key' in f:  # a missing key is reported by validate(), which stops the write
+        emit(lines, 'key', f['key'])
     for k in ('text', 'topic', 'source'):
         emit(lines, k, f[k])
     if f.get('also_true_of'):

@@ -13,8 +13,10 @@ mod title;
 
 use bevy::prelude::*;
 
+use crate::cli::ScreenName;
+
 /// Every place the game can be. `--screen NAME` opens one directly (see `cityquiz --help`).
-#[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Screen {
     /// Reads the saved settings (and, later, the dataset) before the first menu.
     #[default]
@@ -87,6 +89,22 @@ impl Screen {
             Screen::Scores => "Scores",
             Screen::Settings => "Settings",
             Screen::Credits => "Credits",
+        }
+    }
+}
+
+impl From<ScreenName> for Screen {
+    fn from(name: ScreenName) -> Screen {
+        match name {
+            ScreenName::Title => Screen::Title,
+            ScreenName::Play => Screen::Play,
+            ScreenName::Quiz => Screen::Quiz,
+            ScreenName::Results => Screen::Results,
+            ScreenName::Flashcards => Screen::Flashcards,
+            ScreenName::Explore => Screen::Explore,
+            ScreenName::Scores => Screen::Scores,
+            ScreenName::Settings => Screen::Settings,
+            ScreenName::Credits => Screen::Credits,
         }
     }
 }

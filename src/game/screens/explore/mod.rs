@@ -96,7 +96,7 @@ pub fn map_bounds(data: &GameData) -> ([f64; 2], [f64; 2]) {
                 lon: rect.max().x,
             },
         ),
-        None => crate::dataset::MAP_BOUNDS,
+        None => crate::geography::MAP_BOUNDS,
     };
     let projection = Projection::NORTH_KOREA;
     (projection.project(low), projection.project(high))
