@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::quiz::RankingSettings;
-use crate::quiz::ranking::Measure;
+use crate::quiz::population::Measure;
 use crate::storage::{self, StorageError};
 
 /// Colour scheme of the whole interface.

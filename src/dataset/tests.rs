@@ -65,7 +65,7 @@ fn shipped_dataset_has_every_census_city_and_musan_with_census_figures() {
 #[test]
 fn shipped_coordinates_are_within_10_km_of_the_reference_table() {
     let dataset = shipped();
-    let fixture = include_str!("../tests/fixtures/census_coords.csv");
+    let fixture = include_str!("../../tests/fixtures/census_coords.csv");
     let mut checked = 0;
     for line in fixture.lines().skip(1).filter(|l| !l.trim().is_empty()) {
         let fields: Vec<&str> = line.split(',').collect();
@@ -232,6 +232,7 @@ kind = "total"
 source = "census"
 
 [[city.fact]]
+key = "test"
 text = "It is a test city."
 topic = "geography"
 source = "census"

@@ -2,7 +2,6 @@
 //! no game rules of its own.
 
 pub mod data;
-pub mod format;
 pub mod map;
 pub mod menu;
 pub mod notices;

@@ -142,7 +142,7 @@ fn result_line(dataset: &Dataset, number: usize, result: &QuestionResult) -> Str
             .collect::<Vec<_>>()
             .join(" > "),
         Answer::Pick(city) => name(*city).to_string(),
-        Answer::Number(n) => crate::game::format::thousands(*n),
+        Answer::Number(n) => crate::format::thousands(*n),
         Answer::NoAnswer => "no answer".into(),
     };
     let truth = match &result.grade.feedback {
@@ -154,11 +154,11 @@ fn result_line(dataset: &Dataset, number: usize, result: &QuestionResult) -> Str
         Feedback::Comparison { larger, smaller } => format!(
             "{} ({}) over {} ({})",
             name(larger.0),
-            crate::game::format::thousands(larger.1),
+            crate::format::thousands(larger.1),
             name(smaller.0),
-            crate::game::format::thousands(smaller.1)
+            crate::format::thousands(smaller.1)
         ),
-        Feedback::Guess { truth, .. } => crate::game::format::thousands(*truth),
+        Feedback::Guess { truth, .. } => crate::format::thousands(*truth),
     };
     let bonus = if result.streak_bonus > 0 {
         format!(" + {} streak", result.streak_bonus)

@@ -7,8 +7,8 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::theme::{Palette, palette};
 use crate::dataset::{Amount, City, Dataset, Year};
+use crate::format::thousands;
 use crate::game::data::{GameData, marker_population};
-use crate::game::format::thousands;
 use crate::game::map::{CityMarker, MarkerRing, colours_for};
 use crate::game::preferences::Preferences;
 use crate::game::screens::Screen;

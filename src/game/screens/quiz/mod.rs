@@ -16,7 +16,7 @@ use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
 use crate::game::notices::Notices;
 use crate::game::preferences::Preferences;
 use crate::game::{AppSystems, GameOptions};
-use crate::quiz::ranking::figure;
+use crate::quiz::population::figure;
 use crate::quiz::{Answer, Grade, Question, QuizSession, RankingSettings, ranking_quiz};
 use crate::records::Records;
 
@@ -190,7 +190,7 @@ fn typical_population(data: &GameData) -> u32 {
         .dataset
         .cities
         .iter()
-        .filter_map(|city| figure(city, crate::quiz::ranking::Measure::Total))
+        .filter_map(|city| figure(city, crate::quiz::population::Measure::Total))
         .map(|n| f64::from(n).ln())
         .collect();
     if logs.is_empty() {
@@ -205,7 +205,7 @@ pub fn guess_range(data: &GameData) -> (u32, u32) {
         .dataset
         .cities
         .iter()
-        .filter_map(|city| figure(city, crate::quiz::ranking::Measure::Total));
+        .filter_map(|city| figure(city, crate::quiz::population::Measure::Total));
     let (low, high) = figures.fold((u32::MAX, 0), |(lo, hi), n| (lo.min(n), hi.max(n)));
     if high == 0 {
         (1_000, 10_000_000)

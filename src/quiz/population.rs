@@ -1,10 +1,14 @@
-//! Population ranking: which figure a question uses, which comparisons no source disputes, and
-//! the three kinds of question — put cities in order, higher or lower, guess the population.
+//! What the population kinds share: which figure a question uses, which comparisons no source
+//! disputes, how cities are drawn for a question, and a figure cited with its year, kind and
+//! source for the feedback.
 
 use rand::RngExt;
 use rand::seq::SliceRandom;
 
-use crate::dataset::{Amount, City, CityId, Dataset, PopulationKind, Year};
+use serde::{Deserialize, Serialize};
+
+use super::GradeError;
+use crate::dataset::{Amount, City, CityId, CityKey, Dataset, PopulationKind, Year};
 
 /// Which census figure a ranking question uses; the question says so.
 #[derive(
@@ -34,6 +38,69 @@ impl Measure {
             Measure::Urban => "urban population, 2008 census",
         }
     }
+}
+
+/// A population figure as feedback shows it: the number with its year, kind and source, so the
+/// player sees what it is, and a saved answer keeps what it was graded against.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitedFigure {
+    pub city: CityKey,
+    pub count: u32,
+    pub year: Year,
+    pub kind: PopulationKind,
+    /// The source's short title, e.g. "DPRK 2008 Population Census".
+    pub source: String,
+}
+
+impl CitedFigure {
+    /// "total, 2008 — DPRK 2008 Population Census"
+    pub fn citation(&self) -> String {
+        let year = match self.year {
+            Year::In(year) => year.to_string(),
+            Year::Undated => "undated".into(),
+        };
+        format!("{}, {year} — {}", self.kind.label(), self.source)
+    }
+}
+
+/// The city a saved key names, as a handle into this dataset.
+pub fn resolve(dataset: &Dataset, key: &CityKey) -> Result<CityId, GradeError> {
+    dataset
+        .city_by_key(key)
+        .map(|city| city.id)
+        .ok_or_else(|| GradeError::UnknownCity(key.clone()))
+}
+
+/// The figure a question about `measure` grades against, with its citation; an error when the
+/// city has none (a dataset changed since the question was made).
+pub fn cited_figure(
+    dataset: &Dataset,
+    city: CityId,
+    measure: Measure,
+) -> Result<CitedFigure, GradeError> {
+    let record = dataset.city(city);
+    let population = record
+        .population
+        .iter()
+        .find(|p| p.kind == measure.kind() && p.year != Year::Undated)
+        .filter(|p| matches!(p.amount, Amount::Count(_)))
+        .ok_or_else(|| GradeError::NoFigure {
+            city: dataset.key(city),
+            figure: measure.label(),
+        })?;
+    let title = &dataset.source(population.source).title;
+    Ok(CitedFigure {
+        city: dataset.key(city),
+        count: population.amount.low(),
+        year: population.year,
+        kind: population.kind,
+        source: short_title(title).to_string(),
+    })
+}
+
+/// A source's title up to its first comma or parenthesis: "DPRK 2008 Population Census".
+fn short_title(title: &str) -> &str {
+    title.split([',', '(']).next().unwrap_or(title).trim()
 }
 
 /// Two figures must be this far apart (the larger at least 10 % above) to count as clear.
@@ -156,39 +223,6 @@ pub fn pick_city(dataset: &Dataset, measure: Measure, rng: &mut impl rand::Rng) 
     }
 }
 
-/// Accuracy of an order from Kendall's τ: the share of pairs in the right order, so the true
-/// order scores 1 and a fully reversed one 0. Cities missing from the answer count as misplaced.
-pub fn order_accuracy(truth: &[CityId], answer: &[CityId]) -> f64 {
-    let place = |city: CityId| answer.iter().position(|&c| c == city);
-    let mut right = 0usize;
-    let mut pairs = 0usize;
-    for (i, &a) in truth.iter().enumerate() {
-        for &b in &truth[i + 1..] {
-            pairs += 1;
-            if let (Some(pa), Some(pb)) = (place(a), place(b))
-                && pa < pb
-            {
-                right += 1;
-            }
-        }
-    }
-    if pairs == 0 {
-        1.0
-    } else {
-        right as f64 / pairs as f64
-    }
-}
-
-/// Accuracy of a guessed population: `max(0, 1 − |log10(guess / truth)|)`, so a guess off by a
-/// factor of 10 scores nothing and one off by 26 % still scores 0.9.
-pub fn guess_accuracy(guess: u32, truth: u32) -> f64 {
-    if guess == 0 || truth == 0 {
-        return 0.0;
-    }
-    let error = (f64::from(guess) / f64::from(truth)).log10().abs();
-    (1.0 - error).max(0.0)
-}
-
 /// The lowest and highest figures any source gives for the city (for the guess feedback).
 pub fn sources_range(city: &City) -> Option<(u32, u32)> {
     let low = city
@@ -252,21 +286,16 @@ mod tests {
     }
 
     #[test]
-    fn order_accuracy_is_one_for_the_truth_and_zero_reversed() {
-        let truth = [CityId(0), CityId(1), CityId(2), CityId(3)];
-        assert_eq!(order_accuracy(&truth, &truth), 1.0);
-        let reversed: Vec<_> = truth.iter().rev().copied().collect();
-        assert_eq!(order_accuracy(&truth, &reversed), 0.0);
-        let one_swap = [CityId(1), CityId(0), CityId(2), CityId(3)];
-        assert!((order_accuracy(&truth, &one_swap) - 5.0 / 6.0).abs() < 1e-12);
-    }
-
-    #[test]
-    fn guess_accuracy_falls_with_the_log_error() {
-        assert_eq!(guess_accuracy(768_551, 768_551), 1.0);
-        assert!((guess_accuracy(7_685_510, 768_551)).abs() < 1e-12);
-        assert!((guess_accuracy(384_275, 768_551) - (1.0 - 2f64.log10())).abs() < 1e-4);
-        assert_eq!(guess_accuracy(0, 5), 0.0);
+    fn a_cited_figure_names_year_kind_and_source() {
+        let d = dataset();
+        let figure = cited_figure(&d, id(&d, "pyongyang"), Measure::Total).unwrap();
+        assert_eq!(figure.count, 3_255_288);
+        assert_eq!(
+            figure.citation(),
+            "total, 2008 — DPRK 2008 Population Census"
+        );
+        let missing = cited_figure(&d, id(&d, "manpo"), Measure::Urban);
+        assert!(matches!(missing, Err(GradeError::NoFigure { .. })));
     }
 
     proptest! {
@@ -288,22 +317,5 @@ mod tests {
             }
         }
 
-        #[test]
-        fn fixing_a_misplaced_pair_never_lowers_the_order_score(perm in Just(vec![0u16, 1, 2, 3, 4, 5]).prop_shuffle(), i in 0usize..5) {
-            let truth: Vec<CityId> = (0..6).map(CityId).collect();
-            let answer: Vec<CityId> = perm.iter().map(|&n| CityId(n)).collect();
-            let mut better = answer.clone();
-            if better[i].0 > better[i + 1].0 {
-                better.swap(i, i + 1);
-            }
-            prop_assert!(order_accuracy(&truth, &better) >= order_accuracy(&truth, &answer));
-        }
-
-        #[test]
-        fn a_closer_guess_never_scores_less(truth in 1_000u32..5_000_000, a in 1u32..50_000_000, b in 1u32..50_000_000) {
-            let error = |g: u32| (f64::from(g) / f64::from(truth)).log10().abs();
-            let (closer, farther) = if error(a) <= error(b) { (a, b) } else { (b, a) };
-            prop_assert!(guess_accuracy(closer, truth) >= guess_accuracy(farther, truth));
-        }
     }
 }

@@ -1,0 +1,201 @@
+//! The ways to play: Quick Play's mix of population questions, endless higher or lower, and the
+//! seed of the next quiz. A mode lists the kinds it asks; each kind draws its own questions.
+
+use std::time::Duration;
+
+use rand::seq::SliceRandom;
+
+use super::guess_population::GuessQuestion;
+use super::higher_or_lower::HigherOrLowerQuestion;
+use super::order_by_population::OrderQuestion;
+use super::population::Measure;
+use super::{Question, QuizRng, rng_from_seed};
+use crate::dataset::Dataset;
+
+/// What the ranking quiz asks; the defaults are Quick Play's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RankingSettings {
+    pub questions: usize,
+    /// Cities in an ordering question: 3 to 8.
+    pub order_size: usize,
+    pub measure: Measure,
+    /// Seconds per question for the time bonus; `None` plays untimed.
+    pub time_limit: Option<Duration>,
+}
+
+impl Default for RankingSettings {
+    fn default() -> Self {
+        Self {
+            questions: 10,
+            order_size: 5,
+            measure: Measure::Total,
+            time_limit: Some(Duration::from_secs(30)),
+        }
+    }
+}
+
+/// A population-ranking quiz: ordering, higher-or-lower and guessing questions mixed, every
+/// comparison one no source disputes. Deterministic in `seed`.
+pub fn ranking_quiz(dataset: &Dataset, settings: &RankingSettings, seed: u64) -> Vec<Question> {
+    let mut rng = rng_from_seed(seed);
+    let measure = settings.measure;
+    let order_size = settings.order_size.clamp(3, 8);
+    // About 40 % ordering, 30 % each of the others, in a shuffled sequence.
+    let mut kinds: Vec<u8> = (0..settings.questions)
+        .map(|i| match i % 10 {
+            0 | 3 | 6 | 9 => 0,
+            1 | 4 | 7 => 1,
+            _ => 2,
+        })
+        .collect();
+    kinds.shuffle(&mut rng);
+    let mut questions: Vec<Question> = Vec::with_capacity(kinds.len());
+    for kind in kinds {
+        // A few tries to avoid asking the very same question twice.
+        let mut candidate = None;
+        for _ in 0..8 {
+            let question = match kind {
+                0 => OrderQuestion::generate(dataset, order_size, measure, &mut rng)
+                    .map(Question::OrderByPopulation),
+                1 => HigherOrLowerQuestion::generate(dataset, measure, &mut rng)
+                    .map(Question::HigherOrLower),
+                _ => GuessQuestion::generate(dataset, measure, &mut rng)
+                    .map(Question::GuessPopulation),
+            };
+            let repeated = question.as_ref().is_some_and(|q| questions.contains(q));
+            candidate = question;
+            if !repeated {
+                break;
+            }
+        }
+        questions.extend(candidate);
+    }
+    questions
+}
+
+/// Higher or lower without end: a new pair after every right answer, over at the first miss.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EndlessRun {
+    rng: QuizRng,
+    measure: Measure,
+}
+
+impl EndlessRun {
+    pub fn new(measure: Measure, seed: u64) -> Self {
+        Self {
+            rng: rng_from_seed(seed),
+            measure,
+        }
+    }
+
+    /// The next pair, never the same two cities as `previous`.
+    pub fn next_question(
+        &mut self,
+        dataset: &Dataset,
+        previous: Option<&Question>,
+    ) -> Option<Question> {
+        for _ in 0..16 {
+            let question = HigherOrLowerQuestion::generate(dataset, self.measure, &mut self.rng)?;
+            let same_pair = matches!(previous, Some(Question::HigherOrLower(before)) if before.same_pair(&question));
+            if !same_pair {
+                return Some(Question::HigherOrLower(question));
+            }
+        }
+        None
+    }
+}
+
+/// The seed of "play new questions": the next in a fixed sequence (a 64-bit LCG step mixed with
+/// the run's own seed), so a run of quizzes replays from its first seed.
+pub fn next_seed(seed: u64, run_seed: u64) -> u64 {
+    seed.wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(run_seed | 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::population::{comparable, resolve};
+    use crate::quiz::test_dataset;
+    use proptest::prelude::*;
+
+    /// One line per question, by city slug: "3: order nampo hamhung …".
+    fn by_slug(seed: u64, question: &Question) -> String {
+        let cities = question
+            .cities()
+            .iter()
+            .map(|key| key.0.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let kind = match question {
+            Question::OrderByPopulation(_) => "order",
+            Question::HigherOrLower(_) => "higher-or-lower",
+            Question::GuessPopulation(_) => "guess",
+        };
+        format!("{seed}: {kind} {cities}")
+    }
+
+    /// The RNG is promised to give the same quiz on every machine, and Quick Play's questions
+    /// for seeds 0–9 were recorded before the kinds moved into their own modules.
+    #[test]
+    fn seeds_zero_to_nine_give_the_recorded_quick_play_questions() {
+        let d = test_dataset();
+        let played: Vec<String> = (0..10u64)
+            .flat_map(|seed| {
+                ranking_quiz(&d, &RankingSettings::default(), seed)
+                    .iter()
+                    .map(|question| by_slug(seed, question))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let recorded: Vec<&str> = include_str!("golden_quick_play.txt").lines().collect();
+        assert_eq!(played, recorded);
+    }
+
+    #[test]
+    fn quick_play_has_ten_questions_of_every_kind() {
+        let d = test_dataset();
+        let questions = ranking_quiz(&d, &RankingSettings::default(), 42);
+        assert_eq!(questions.len(), 10);
+        let count = |f: fn(&Question) -> bool| questions.iter().filter(|q| f(q)).count();
+        assert_eq!(count(|q| matches!(q, Question::OrderByPopulation(_))), 4);
+        assert_eq!(count(|q| matches!(q, Question::HigherOrLower(_))), 3);
+        assert_eq!(count(|q| matches!(q, Question::GuessPopulation(_))), 3);
+        assert!(questions[0].prompt(&d).contains("2008 census"));
+    }
+
+    #[test]
+    fn the_next_seed_is_fixed_and_differs() {
+        assert_eq!(next_seed(7, 2), next_seed(7, 2));
+        assert_ne!(next_seed(7, 2), 7);
+        assert_ne!(next_seed(7, 2), next_seed(8, 2));
+    }
+
+    proptest! {
+        #[test]
+        fn the_same_seed_gives_the_same_quiz(seed in any::<u64>()) {
+            let d = test_dataset();
+            let settings = RankingSettings::default();
+            prop_assert_eq!(ranking_quiz(&d, &settings, seed), ranking_quiz(&d, &settings, seed));
+        }
+
+        #[test]
+        fn quizzes_never_ask_a_disputed_comparison(seed in any::<u64>(), size in 3usize..=8) {
+            let d = test_dataset();
+            let settings = RankingSettings { order_size: size, ..RankingSettings::default() };
+            for question in ranking_quiz(&d, &settings, seed) {
+                let measure = match &question {
+                    Question::OrderByPopulation(q) => q.measure,
+                    Question::HigherOrLower(q) => q.measure,
+                    Question::GuessPopulation(_) => continue,
+                };
+                let cities: Vec<_> = question.cities().iter().map(|key| resolve(&d, key).unwrap()).collect();
+                for (i, &a) in cities.iter().enumerate() {
+                    for &b in &cities[i + 1..] {
+                        prop_assert!(comparable(&d, a, b, measure));
+                    }
+                }
+            }
+        }
+    }
+}
