@@ -55,6 +55,37 @@ impl MapView {
         view
     }
 
+    /// The view that shows all of `bounds` inside `rect` (left, top, right, bottom in logical
+    /// pixels) of a window of size `viewport`: a map beside other panels. Pan and zoom keep to
+    /// the window's free width as `fit` does; this view is meant to stay put.
+    pub fn fit_in_rect(
+        bounds: (MapPoint, MapPoint),
+        viewport: [f64; 2],
+        [left, top, right, bottom]: [f64; 4],
+    ) -> MapView {
+        let (low, high) = bounds;
+        let width = (high[0] - low[0]).max(1.0);
+        let height = (high[1] - low[1]).max(1.0);
+        let fit = (width / (right - left).max(1.0)).max(height / (bottom - top).max(1.0)) * 1.08;
+        let middle = [(low[0] + high[0]) / 2.0, (low[1] + high[1]) / 2.0];
+        // The map point that lands on the window's centre when `middle` is at the rect's.
+        let offset = [
+            (viewport[0] / 2.0 - (left + right) / 2.0) * fit,
+            ((top + bottom) / 2.0 - viewport[1] / 2.0) * fit,
+        ];
+        MapView {
+            center: [middle[0] + offset[0], middle[1] + offset[1]],
+            km_per_pixel: fit,
+            viewport,
+            inset_right: 0.0,
+            bounds,
+            limits: ZoomLimits {
+                min_km_per_pixel: fit,
+                max_km_per_pixel: fit,
+            },
+        }
+    }
+
     /// The middle of the part of the screen no panel covers.
     pub fn visible_center(&self) -> ScreenPoint {
         [
@@ -184,6 +215,19 @@ pub fn declutter(labels: &[LabelBox], obstacles: &[ScreenRect]) -> Vec<(usize, S
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_view_fitted_in_a_rect_puts_the_bounds_inside_it() {
+        let bounds = ([-300.0, -200.0], [300.0, 400.0]);
+        let rect = [700.0, 80.0, 1260.0, 640.0];
+        let view = MapView::fit_in_rect(bounds, [1280.0, 720.0], rect);
+        let [x0, y0] = view.map_to_screen([bounds.0[0], bounds.1[1]]);
+        let [x1, y1] = view.map_to_screen([bounds.1[0], bounds.0[1]]);
+        assert!(x0 >= rect[0] && x1 <= rect[2], "{x0}..{x1}");
+        assert!(y0 >= rect[1] && y1 <= rect[3], "{y0}..{y1}");
+        let [cx, cy] = view.map_to_screen([0.0, 100.0]);
+        assert!((cx - 980.0).abs() < 1e-9 && (cy - 360.0).abs() < 1e-9);
+    }
+
     use super::*;
     use crate::geography::{LatLon, Projection};
     use proptest::prelude::*;

@@ -16,16 +16,18 @@ trap 'rm -rf "$data_dir"' EXIT
 here=$(cd "$(dirname "$0")" && pwd)
 failed=0
 
-# shoot NAME ARGS…: one run of the game that saves $out/NAME.png.
+# shoot NAME ARGS…: one run of the game that saves $out/NAME.png. The run must exit with
+# $expect_exit (0 unless the caller sets it).
 shoot() {
   local name=$1
   shift
-  local shot="$out/$name.png" start took_ms verdict
+  local shot="$out/$name.png" start took_ms verdict code=0
   rm -f "$shot"
   start=$(date +%s%N)
-  if ! timeout 180 xvfb-run -a -s "-screen 0 1280x720x24" \
-      "$bin" "$@" --data-dir "$data_dir" --screenshot "$shot" >"$out/$name.log" 2>&1; then
-    echo "FAIL $name: the game failed or timed out; log: $out/$name.log"
+  timeout 180 xvfb-run -a -s "-screen 0 1280x720x24" \
+    "$bin" "$@" --data-dir "$data_dir" --screenshot "$shot" >"$out/$name.log" 2>&1 || code=$?
+  if [[ $code != "${expect_exit:-0}" ]]; then
+    echo "FAIL $name: exit code $code, expected ${expect_exit:-0} (124: timed out); log: $out/$name.log"
     tail -n 20 "$out/$name.log"
     failed=1
     return
@@ -52,6 +54,30 @@ shoot explore-card --screen explore --city hamhung --zoom 2 --hangul
 shoot quiz-order-carry --screen quiz --seed 2 --demo-carry
 shoot quiz-order-feedback --screen quiz --seed 0 --demo-answers 2
 shoot quiz-higher-lower --screen quiz --seed 1
+shoot quiz-higher-lower-feedback --screen quiz --seed 1 --demo-answers 1
 shoot quiz-guess --screen quiz --seed 4 --theme dark
 shoot results-played --screen quiz --seed 0 --demo-answers 10
+
+# A broken dataset: the problems page is pictured and the run exits 1 instead of waiting.
+broken="$data_dir/broken-cities.toml"
+sed '0,/^year = 2008$/{/^year = 2008$/d}' "$here/../assets/data/cities.toml" >"$broken"
+expect_exit=1 shoot dataset-problems --dataset "$broken"
+
+# The window-less parts: `check`, and a clear message (exit 2) where no display is set.
+if ! "$bin" check >"$out/check.log" 2>&1; then
+  echo "FAIL check: the built-in dataset did not pass"; cat "$out/check.log"; failed=1
+elif "$bin" check --dataset "$broken" >"$out/check-broken.log" 2>&1 \
+    || ! grep -q "broken-cities.toml:[0-9]*:[0-9]*: .*has no year" "$out/check-broken.log"; then
+  echo "FAIL check: a broken dataset was not reported with file:line:column"
+  cat "$out/check-broken.log"; failed=1
+else
+  echo "ok   check: $(cat "$out/check.log")"
+fi
+code=0
+env -u DISPLAY -u WAYLAND_DISPLAY "$bin" --data-dir "$data_dir" >"$out/no-display.log" 2>&1 || code=$?
+if [[ $code != 2 ]] || ! grep -q "needs a graphical display" "$out/no-display.log"; then
+  echo "FAIL no display: exit code $code"; cat "$out/no-display.log"; failed=1
+else
+  echo "ok   no display: $(head -c 100 "$out/no-display.log")…"
+fi
 exit $failed

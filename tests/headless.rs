@@ -420,7 +420,7 @@ mod quiz {
     use super::*;
     use cityquiz::game::data::GameData;
     use cityquiz::game::screens::quiz::{ActiveQuiz, QuizCommand, QuizKind, QuizPhase};
-    use cityquiz::quiz::{Answer, Question, Stage, perfect_answer};
+    use cityquiz::quiz::{Answer, Draft, Question, Stage};
 
     fn quiz_app() -> (tempfile::TempDir, App) {
         let dir = tempfile::tempdir().unwrap();
@@ -457,36 +457,41 @@ mod quiz {
     fn answer_by_keys(app: &mut App, answer: &Answer) {
         let question = quiz(app).session.current().cloned().unwrap();
         match (&question, answer) {
-            (Question::OrderByPopulation { .. }, Answer::Order(target)) => {
-                for (place, city) in target.iter().enumerate() {
-                    let at = quiz(app)
-                        .arrangement
-                        .iter()
-                        .position(|c| c == city)
-                        .unwrap();
-                    while quiz(app).cursor < at {
+            (Question::OrderByPopulation(_), Answer::OrderByPopulation(target)) => {
+                let lines = |app: &App| match &quiz(app).draft {
+                    Some(Draft::OrderByPopulation(draft)) => draft.clone(),
+                    other => panic!("an order draft, not {other:?}"),
+                };
+                for (place, city) in target.order.iter().enumerate() {
+                    let at = lines(app).lines.iter().position(|c| c == city).unwrap();
+                    while lines(app).cursor < at {
                         tap(app, KeyCode::ArrowDown);
                     }
-                    while quiz(app).cursor > at {
+                    while lines(app).cursor > at {
                         tap(app, KeyCode::ArrowUp);
                     }
                     tap(app, digit_key(place as u32 + 1));
                 }
-                assert_eq!(&quiz(app).arrangement, target);
+                assert_eq!(lines(app).lines, target.order);
                 tap(app, KeyCode::Enter);
             }
-            (Question::HigherOrLower { left, .. }, Answer::Pick(city)) => {
+            (Question::HigherOrLower(question), Answer::HigherOrLower(pick)) => {
                 tap(
                     app,
-                    if city == left {
+                    if pick.city == question.left {
                         KeyCode::ArrowLeft
                     } else {
                         KeyCode::ArrowRight
                     },
                 );
             }
-            (Question::GuessPopulation { .. }, Answer::Number(n)) => {
-                for digit in n.to_string().chars().filter_map(|c| c.to_digit(10)) {
+            (Question::GuessPopulation(_), Answer::GuessPopulation(guess)) => {
+                for digit in guess
+                    .number
+                    .to_string()
+                    .chars()
+                    .filter_map(|c| c.to_digit(10))
+                {
                     tap(app, digit_key(digit));
                 }
                 tap(app, KeyCode::Enter);
@@ -497,9 +502,14 @@ mod quiz {
         tap(app, KeyCode::Enter);
     }
 
-    fn worst_answer(app: &App, question: &Question) -> Answer {
+    fn right_answer(app: &App, question: &Question) -> Answer {
         let data = app.world().resource::<GameData>();
-        cityquiz::game::testing::worst_answer(&data.dataset, question)
+        question.right_answer(&data.dataset).unwrap()
+    }
+
+    fn wrong_answer(app: &App, question: &Question) -> Answer {
+        let data = app.world().resource::<GameData>();
+        question.wrong_answer(&data.dataset).unwrap()
     }
 
     /// Plays the main round; `right(i)` says whether question i gets the perfect answer.
@@ -508,10 +518,9 @@ mod quiz {
         while screen(app) == Screen::Quiz {
             let question = quiz(app).session.current().cloned().unwrap();
             let answer = if right(number) {
-                let data = app.world().resource::<GameData>();
-                perfect_answer(&data.dataset, &question)
+                right_answer(app, &question)
             } else {
-                worst_answer(app, &question)
+                wrong_answer(app, &question)
             };
             answer_by_keys(app, &answer);
             number += 1;
@@ -574,8 +583,7 @@ mod quiz {
         assert_eq!(queue.iter().cloned().collect::<Vec<_>>(), missed);
         for _ in 0..4 {
             let question = quiz(&app).session.current().cloned().unwrap();
-            let data = app.world().resource::<GameData>();
-            let answer = perfect_answer(&data.dataset, &question);
+            let answer = right_answer(&app, &question);
             answer_by_keys(&mut app, &answer);
         }
         assert_eq!(screen(&app), Screen::Results);
@@ -654,12 +662,11 @@ mod quiz {
         assert_eq!(screen(app), Screen::Quiz);
         for number in 0..=right {
             let question = quiz(app).session.current().cloned().unwrap();
-            assert!(matches!(question, Question::HigherOrLower { .. }));
+            assert!(matches!(question, Question::HigherOrLower(_)));
             let answer = if number < right {
-                let data = app.world().resource::<GameData>();
-                perfect_answer(&data.dataset, &question)
+                right_answer(app, &question)
             } else {
-                worst_answer(app, &question)
+                wrong_answer(app, &question)
             };
             answer_by_keys(app, &answer);
         }
@@ -683,5 +690,82 @@ mod quiz {
             page(&app).paragraphs[0],
             "2 right in a row. Your best is 6."
         );
+    }
+
+    #[test]
+    fn an_untouched_guess_asks_for_a_number_instead_of_scoring() {
+        let (_dir, mut app) = quiz_app();
+        // Answer right until the first guess question, then press Enter without a number.
+        while !matches!(
+            quiz(&app).session.current(),
+            Some(Question::GuessPopulation(_))
+        ) {
+            let question = quiz(&app).session.current().cloned().unwrap();
+            let answer = right_answer(&app, &question);
+            answer_by_keys(&mut app, &answer);
+        }
+        let answered = quiz(&app).session.results.len();
+        tap(&mut app, KeyCode::Enter);
+        assert_eq!(phase(&app), QuizPhase::Asking, "nothing was handed in");
+        assert!(quiz(&app).incomplete, "the panel asks for a number");
+        assert_eq!(quiz(&app).session.results.len(), answered);
+        tap(&mut app, KeyCode::ArrowUp);
+        assert!(!quiz(&app).incomplete);
+        tap(&mut app, KeyCode::Enter);
+        assert_eq!(phase(&app), QuizPhase::Feedback);
+    }
+
+    #[test]
+    fn the_feedback_shows_the_cities_asked_about_on_the_shared_map() {
+        use cityquiz::game::map::MapScene;
+        let (_dir, mut app) = quiz_app();
+        assert!(app.world().get_resource::<MapScene>().is_none());
+        let question = quiz(&app).session.current().cloned().unwrap();
+        let answer = right_answer(&app, &question);
+        let asked: Vec<_> = {
+            let data = app.world().resource::<GameData>();
+            question
+                .cities()
+                .iter()
+                .map(|key| data.dataset.city_by_key(key).unwrap().id)
+                .collect()
+        };
+        // Hand the answer in, but stay on the feedback.
+        submit_without_going_on(&mut app, &answer);
+        let scene = app.world().resource::<MapScene>();
+        let mut shown = scene.emphasis.clone();
+        shown.sort();
+        let mut expected = asked.clone();
+        expected.sort();
+        assert_eq!(shown, expected);
+        tap(&mut app, KeyCode::Enter);
+        assert!(
+            app.world().get_resource::<MapScene>().is_none(),
+            "gone with the feedback"
+        );
+    }
+
+    /// Answers by keys and stops on the feedback.
+    fn submit_without_going_on(app: &mut App, answer: &Answer) {
+        let question = quiz(app).session.current().cloned().unwrap();
+        match (&question, answer) {
+            (Question::HigherOrLower(q), Answer::HigherOrLower(pick)) => tap(
+                app,
+                if pick.city == q.left {
+                    KeyCode::ArrowLeft
+                } else {
+                    KeyCode::ArrowRight
+                },
+            ),
+            _ => {
+                // Any other kind: hand in the draft as it stands (graded, right or not).
+                let mut quiz = app.world_mut().resource_mut::<ActiveQuiz>();
+                if let Some(Draft::GuessPopulation(draft)) = &mut quiz.draft {
+                    draft.value = Some(100_000);
+                }
+                tap(app, KeyCode::Enter);
+            }
+        }
+        assert_eq!(phase(app), QuizPhase::Feedback);
     }
 }

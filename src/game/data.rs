@@ -4,10 +4,11 @@
 use std::sync::Arc;
 
 use bevy::prelude::*;
+use geo::BoundingRect;
 
 use super::GameOptions;
-use crate::dataset::{City, CityId, Dataset, PopulationKind};
-use crate::geography::{MapShapes, Projection};
+use crate::dataset::{City, CityId, CityKey, Dataset, PopulationKind};
+use crate::geography::{LatLon, MapShapes, Projection};
 
 #[derive(Resource, Clone)]
 pub struct GameData {
@@ -44,6 +45,33 @@ impl GameData {
 
     pub fn position(&self, city: CityId) -> [f64; 2] {
         self.city_positions[usize::from(city.0)]
+    }
+
+    /// The handles of the cities these keys name (keys this dataset lacks are left out).
+    pub fn city_ids(&self, keys: &[CityKey]) -> Vec<CityId> {
+        keys.iter()
+            .filter_map(|key| self.dataset.city_by_key(key))
+            .map(|city| city.id)
+            .collect()
+    }
+
+    /// The country's extent in projected km: what a whole-country view shows.
+    pub fn country_bounds(&self) -> ([f64; 2], [f64; 2]) {
+        let (low, high) = match self.map.country.0.bounding_rect() {
+            Some(rect) => (
+                LatLon {
+                    lat: rect.min().y,
+                    lon: rect.min().x,
+                },
+                LatLon {
+                    lat: rect.max().y,
+                    lon: rect.max().x,
+                },
+            ),
+            None => crate::geography::MAP_BOUNDS,
+        };
+        let projection = Projection::NORTH_KOREA;
+        (projection.project(low), projection.project(high))
     }
 
     /// The radius of the city's dot on the map, in pixels.

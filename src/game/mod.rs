@@ -6,6 +6,7 @@ pub mod map;
 pub mod menu;
 pub mod notices;
 pub mod preferences;
+pub mod records;
 pub mod screens;
 mod screenshot;
 pub mod testing;
@@ -18,7 +19,7 @@ use bevy::prelude::*;
 use bevy::window::{WindowResizeConstraints, WindowResolution};
 use bevy::winit::{UpdateMode, WinitSettings};
 
-use crate::cli::{PlayArgs, ScreenName};
+use crate::cli::PlayArgs;
 use crate::settings::Theme;
 pub use screens::Screen;
 
@@ -136,6 +137,7 @@ impl Plugin for GameLogicPlugin {
             data::plugin,
             menu::plugin,
             screens::plugin,
+            records::plugin,
         ));
     }
 }

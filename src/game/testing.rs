@@ -8,8 +8,7 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 
-use crate::game::{GameLogicPlugin, GameOptions, Screen};
-use crate::quiz::{Answer, Question, perfect_answer};
+use super::{GameLogicPlugin, GameOptions, Screen};
 
 /// A headless game: no window, no GPU, the real logic plugins, progress kept in `data_dir`.
 pub fn headless_app(data_dir: &Path) -> App {
@@ -131,22 +130,4 @@ fn send_button(app: &mut App, state: ButtonState) {
             state,
             window: Entity::PLACEHOLDER,
         });
-}
-
-/// The answer that scores nothing: the order reversed, the other city, a guess 20 times over.
-pub fn worst_answer(dataset: &crate::dataset::Dataset, question: &Question) -> Answer {
-    match perfect_answer(dataset, question) {
-        Answer::Order(mut order) => {
-            order.reverse();
-            Answer::Order(order)
-        }
-        Answer::Pick(city) => match question {
-            Question::HigherOrLower { left, right, .. } => {
-                Answer::Pick(if city == *left { *right } else { *left })
-            }
-            _ => Answer::Pick(city),
-        },
-        Answer::Number(n) => Answer::Number(n.saturating_mul(20)),
-        Answer::NoAnswer => Answer::NoAnswer,
-    }
 }

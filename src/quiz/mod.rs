@@ -216,6 +216,15 @@ impl Answer {
 }
 
 impl Feedback {
+    /// The cities the feedback is about, in the order it lists them: what the map shows.
+    pub fn cities(&self) -> Vec<CityKey> {
+        match self {
+            Feedback::OrderByPopulation(f) => f.truth.iter().map(|t| t.city.clone()).collect(),
+            Feedback::HigherOrLower(f) => vec![f.larger.city.clone(), f.smaller.city.clone()],
+            Feedback::GuessPopulation(f) => vec![f.truth.city.clone()],
+        }
+    }
+
     /// The right answer in a few words, with its figures, for the results list.
     pub fn describe_truth(&self, dataset: &Dataset) -> String {
         match self {

@@ -1,7 +1,12 @@
 //! Points, streaks and stars. The formulas, in words:
 //!
 //! - **Accuracy points**: `MAX_POINTS × accuracy`, where accuracy runs from 0 to 1 (partial
-//!   credit: an order half right, a guess close but not exact).
+//!   credit: an order half right, a guess close but not exact). Each kind defines its accuracy
+//!   in its own module: an order, the share of pairs in the right order (Kendall's τ on 0…1);
+//!   higher or lower, 1 or 0; a guess, with `e = |log2(guess / truth)|`, 1 within 5 %, then
+//!   `exp(−½ ((e − log2 1.05) / 0.08)²)` (10 % off 0.70, 20 % off 0.06), 0 from a factor of 2
+//!   (`guess_population::guess_accuracy`): the cities cluster within a factor of three, so a
+//!   guess of the median city for every city averages under 20 %.
 //! - **Time**: with a time limit `T`, an answer after `t` seconds keeps `1 − t / (2T)` of its
 //!   accuracy points (Kahoot's rule): a right answer is never worth less than half.
 //! - **Streak bonus**: each correct answer in a row after the first adds `STREAK_STEP` points,

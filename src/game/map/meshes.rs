@@ -5,11 +5,9 @@ use bevy::asset::RenderAssetUsages;
 use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 
-use super::{CityMarker, MarkerRing, colours_for};
+use super::{CityMarker, MapPart, MapScene, MarkerRing, colours_for};
 use crate::game::data::GameData;
 use crate::game::preferences::Preferences;
-use crate::game::screens::Screen;
-use crate::game::screens::explore::Explore;
 use crate::geography::Projection;
 use crate::map_geometry::{Triangles, fill, rings, stroke};
 
@@ -68,14 +66,7 @@ type PaintFn = fn(&MapColours) -> Color;
 
 /// Which colour of the palette a map material takes.
 #[derive(Component, Clone, Copy)]
-struct Paint(PaintFn);
-
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        PostUpdate,
-        recolour_on_theme_change.run_if(in_state(Screen::Explore)),
-    );
-}
+pub(super) struct Paint(PaintFn);
 
 fn mesh(triangles: Triangles) -> Mesh {
     let positions: Vec<[f32; 3]> = triangles
@@ -126,7 +117,7 @@ pub(super) fn spawn_map(
             MeshMaterial2d(materials.add(ColorMaterial::from_color(paint(colours)))),
         )
     };
-    let scoped = DespawnOnExit(Screen::Explore);
+    let scoped = MapPart;
 
     // The sea: one rectangle far larger than anything the view can show.
     commands.spawn((
@@ -134,7 +125,7 @@ pub(super) fn spawn_map(
         Mesh2d(meshes.add(Rectangle::new(20_000.0, 20_000.0))),
         paint(|c| c.sea),
         Transform::from_xyz(0.0, 0.0, -10.0),
-        scoped.clone(),
+        scoped,
     ));
     for area in &data.map.neighbours {
         commands.spawn((
@@ -142,7 +133,7 @@ pub(super) fn spawn_map(
             Mesh2d(meshes.add(mesh(fill(&area.shape, projection)))),
             paint(|c| c.neighbour),
             Transform::from_xyz(0.0, 0.0, -6.0),
-            scoped.clone(),
+            scoped,
         ));
     }
     commands.spawn((
@@ -150,7 +141,7 @@ pub(super) fn spawn_map(
         Mesh2d(meshes.add(mesh(fill(&data.map.country.0, projection)))),
         paint(|c| c.country),
         Transform::from_xyz(0.0, 0.0, -5.0),
-        scoped.clone(),
+        scoped,
     ));
     let lines: [(LineLayer, f64, PaintFn, f32); 3] = [
         (LineLayer::Provinces, 1.0, |c| c.province_line, -4.0),
@@ -169,7 +160,7 @@ pub(super) fn spawn_map(
                 built_for_km_per_pixel: 0.0,
             },
             Transform::from_xyz(0.0, 0.0, z),
-            scoped.clone(),
+            scoped,
         ));
     }
 
@@ -191,7 +182,7 @@ pub(super) fn spawn_map(
             Mesh2d(circle.clone()),
             ring_material.clone(),
             Transform::from_xyz(x as f32, y as f32, z),
-            scoped.clone(),
+            scoped,
         ));
         commands.spawn((
             Name::new(city.name.clone()),
@@ -199,19 +190,19 @@ pub(super) fn spawn_map(
             Mesh2d(circle.clone()),
             dot_material.clone(),
             Transform::from_xyz(x as f32, y as f32, z + 0.01),
-            scoped.clone(),
+            scoped,
         ));
     }
 }
 
 /// Lines keep their width in pixels: rebuild a layer once the zoom has changed by a quarter.
 pub(super) fn restroke_on_zoom(
-    explore: Res<Explore>,
+    scene: Res<MapScene>,
     data: Res<GameData>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut strokes: Query<(&mut Stroke, &Mesh2d)>,
 ) {
-    let km_per_pixel = explore.view.km_per_pixel;
+    let km_per_pixel = scene.view.km_per_pixel;
     for (mut stroke, handle) in &mut strokes {
         let ratio = km_per_pixel / stroke.built_for_km_per_pixel;
         if (0.8..1.25).contains(&ratio) {
@@ -224,7 +215,7 @@ pub(super) fn restroke_on_zoom(
     }
 }
 
-fn recolour_on_theme_change(
+pub(super) fn recolour_on_theme_change(
     preferences: Res<Preferences>,
     painted: Query<(&Paint, &MeshMaterial2d<ColorMaterial>)>,
     mut materials: ResMut<Assets<ColorMaterial>>,

@@ -1,16 +1,31 @@
-//! The map drawn in Bevy: sea, neighbours, the country, province boundaries, coast, borders and
-//! city markers as meshes under the 2D camera, which mirrors the Explore screen's `MapView`.
+//! One map for every screen: sea, neighbours, the country, province boundaries, coast, borders
+//! and city markers as meshes under the 2D camera. A screen shows the map by inserting a
+//! `MapScene` (which part is on screen, which cities stand out) and hides it by removing it; its
+//! own overlays and rules stay with the screen (Explore's hover and card, a quiz's feedback).
+//! Pan, zoom and picking are plain numbers in the core's `map_view`; labels are drawn by
+//! `game::ui::map_labels`.
 
 mod meshes;
 
 use bevy::prelude::*;
 
 use super::preferences::Preferences;
-use super::screens::Screen;
-use super::screens::explore::{Explore, Hover};
 use crate::dataset::CityId;
+use crate::map_view::MapView;
 use crate::settings::Theme;
 pub use meshes::MapColours;
+
+/// The map as a screen wants it shown now. The camera mirrors `view` exactly.
+#[derive(Resource, Clone, Debug, PartialEq)]
+pub struct MapScene {
+    pub view: MapView,
+    /// Cities drawn a little larger: the selected and hovered city, or those a question asked.
+    pub emphasis: Vec<CityId>,
+}
+
+/// Every entity of the map, despawned when the scene goes.
+#[derive(Component, Clone, Copy, Default)]
+pub struct MapPart;
 
 /// A city's dot on the map; its size on screen stays the same at every zoom.
 #[derive(Component, Clone, Copy, Debug)]
@@ -24,23 +39,30 @@ pub struct CityMarker {
 pub struct MarkerRing;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins(meshes::plugin)
-        .add_systems(OnEnter(Screen::Explore), meshes::spawn_map)
-        .add_systems(
-            PostUpdate,
-            (sync_camera, size_markers, meshes::restroke_on_zoom)
-                .run_if(in_state(Screen::Explore).and_then(resource_exists::<Explore>)),
+    app.add_systems(
+        PostUpdate,
+        (
+            meshes::spawn_map.run_if(resource_added::<MapScene>),
+            (
+                sync_camera,
+                size_markers,
+                meshes::restroke_on_zoom,
+                meshes::recolour_on_theme_change,
+            )
+                .run_if(resource_exists::<MapScene>),
+            clear_map.run_if(resource_removed::<MapScene>),
         )
-        .add_systems(OnExit(Screen::Explore), reset_camera);
+            .chain(),
+    );
 }
 
-/// The camera shows exactly `Explore.view`: its centre, and one pixel per `km_per_pixel`.
+/// The camera shows exactly the scene's view: its centre, and one pixel per `km_per_pixel`.
 fn sync_camera(
-    explore: Res<Explore>,
+    scene: Res<MapScene>,
     camera: Single<(&mut Transform, &mut Projection2d), With<Camera2d>>,
 ) {
     let (mut transform, mut projection) = camera.into_inner();
-    let view = &explore.view;
+    let view = &scene.view;
     let translation = Vec3::new(
         view.center[0] as f32,
         view.center[1] as f32,
@@ -58,16 +80,15 @@ fn sync_camera(
 
 type Projection2d = bevy::camera::Projection;
 
-/// Markers keep their size in pixels: scale them by the km a pixel spans. The selected and the
-/// hovered city grow a little, so they stand out by size as well as by colour.
+/// Markers keep their size in pixels: scale them by the km a pixel spans. Emphasised cities
+/// grow a little, so they stand out by size as well as by their label.
 fn size_markers(
-    explore: Res<Explore>,
+    scene: Res<MapScene>,
     mut markers: Query<(&CityMarker, &mut Transform, Has<MarkerRing>)>,
 ) {
-    let km_per_pixel = explore.view.km_per_pixel as f32;
+    let km_per_pixel = scene.view.km_per_pixel as f32;
     for (marker, mut transform, is_ring) in &mut markers {
-        let highlighted = explore.selected == Some(marker.city)
-            || explore.hovered == Some(Hover::City(marker.city));
+        let highlighted = scene.emphasis.contains(&marker.city);
         let radius = marker.radius_px * if highlighted { 1.35 } else { 1.0 };
         let pixels = if is_ring { radius + 1.5 } else { radius };
         let scale = Vec3::new(pixels * km_per_pixel, pixels * km_per_pixel, 1.0);
@@ -77,7 +98,15 @@ fn size_markers(
     }
 }
 
-fn reset_camera(camera: Single<(&mut Transform, &mut Projection2d), With<Camera2d>>) {
+/// The scene is gone: no map, and the camera back where the menus expect it.
+fn clear_map(
+    mut commands: Commands,
+    parts: Query<Entity, With<MapPart>>,
+    camera: Single<(&mut Transform, &mut Projection2d), With<Camera2d>>,
+) {
+    for part in &parts {
+        commands.entity(part).despawn();
+    }
     let (mut transform, mut projection) = camera.into_inner();
     transform.translation = Vec3::ZERO.with_z(transform.translation.z);
     if let bevy::camera::Projection::Orthographic(ortho) = projection.as_mut() {

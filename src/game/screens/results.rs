@@ -5,11 +5,12 @@
 use bevy::prelude::*;
 
 use super::Screen;
-use super::quiz::{ActiveQuiz, PlayerRecords, QuizCommand, QuizKind};
+use super::quiz::{ActiveQuiz, QuizCommand, QuizKind};
 use crate::dataset::Dataset;
 use crate::game::data::GameData;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
-use crate::quiz::{Answer, Feedback, QuestionResult, QuizSession};
+use crate::game::records::PlayerRecords;
+use crate::quiz::{QuestionResult, QuizSession};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Results), show_results);
@@ -86,11 +87,7 @@ fn best_streak_line(streak: u32, records: &PlayerRecords) -> String {
 /// The tally: points, stars, accuracy, streak, time, and the review round's outcome.
 pub fn tally_lines(session: &QuizSession) -> Vec<String> {
     let summary = session.summary();
-    let accuracy = if summary.answered == 0 {
-        0.0
-    } else {
-        100.0 * summary.correct as f64 / summary.answered as f64
-    };
+    let accuracy = summary.percent_right();
     let stars =
         "★".repeat(usize::from(summary.stars)) + &"☆".repeat(3 - usize::from(summary.stars));
     let mut lines = vec![format!(
@@ -129,36 +126,10 @@ pub fn question_lines(dataset: &Dataset, session: &QuizSession, seed: u64) -> Ve
 }
 
 fn result_line(dataset: &Dataset, number: usize, result: &QuestionResult) -> String {
-    let name = |id| dataset.city(id).name.as_str();
     let mark = if result.grade.correct {
         "✔ right"
     } else {
         "✖ wrong"
-    };
-    let yours = match &result.answer {
-        Answer::Order(order) => order
-            .iter()
-            .map(|&c| name(c))
-            .collect::<Vec<_>>()
-            .join(" > "),
-        Answer::Pick(city) => name(*city).to_string(),
-        Answer::Number(n) => crate::format::thousands(*n),
-        Answer::NoAnswer => "no answer".into(),
-    };
-    let truth = match &result.grade.feedback {
-        Feedback::Order { truth, .. } => truth
-            .iter()
-            .map(|&(c, _)| name(c))
-            .collect::<Vec<_>>()
-            .join(" > "),
-        Feedback::Comparison { larger, smaller } => format!(
-            "{} ({}) over {} ({})",
-            name(larger.0),
-            crate::format::thousands(larger.1),
-            name(smaller.0),
-            crate::format::thousands(smaller.1)
-        ),
-        Feedback::Guess { truth, .. } => crate::format::thousands(*truth),
     };
     let bonus = if result.streak_bonus > 0 {
         format!(" + {} streak", result.streak_bonus)
@@ -166,7 +137,9 @@ fn result_line(dataset: &Dataset, number: usize, result: &QuestionResult) -> Str
         String::new()
     };
     format!(
-        "{number}. {mark} — {} pts{bonus}. Yours: {yours}. Right: {truth}.",
-        result.points
+        "{number}. {mark} — {} pts{bonus}. Yours: {}. Right: {}.",
+        result.points,
+        result.answer.describe(dataset),
+        result.grade.feedback.describe_truth(dataset)
     )
 }

@@ -2,19 +2,18 @@
 //! under the pointer, and the side panel with the search box and the city card.
 
 use bevy::prelude::*;
-use bevy_egui::egui::{self, Color32, FontId, RichText};
+use bevy_egui::egui::{self, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
+use super::map_labels::{MapLabels, draw_city_labels};
 use super::theme::{Palette, palette};
-use crate::dataset::{Amount, City, Dataset, Year};
+use crate::dataset::{Amount, City, CityId, Dataset, Year};
 use crate::format::thousands;
-use crate::game::data::{GameData, marker_population};
-use crate::game::map::{CityMarker, MarkerRing, colours_for};
+use crate::game::data::GameData;
 use crate::game::preferences::Preferences;
 use crate::game::screens::Screen;
 use crate::game::screens::explore::{CARD_PANEL_WIDTH, Explore, ExploreAction, Hover};
 use crate::geography::distance_km;
-use crate::map_view::{LabelBox, declutter};
 
 const SEARCH_RESULTS: usize = 8;
 
@@ -30,7 +29,6 @@ fn draw_explore(
     mut explore: ResMut<Explore>,
     data: Res<GameData>,
     preferences: Res<Preferences>,
-    markers: Query<&CityMarker, Without<MarkerRing>>,
     mut actions: MessageWriter<ExploreAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -44,108 +42,19 @@ fn draw_explore(
             side_panel(ui, &mut explore, &data, colours, &mut actions)
         });
     let map_rect = ctx.viewport_rect().with_max_x(panel.response.rect.min.x);
-    draw_labels(ctx, map_rect, &explore, &data, &preferences, &markers);
+    let hovered = match explore.hovered {
+        Some(Hover::City(city)) => Some(city),
+        _ => None,
+    };
+    let emphasis: Vec<CityId> = explore.selected.into_iter().chain(hovered).collect();
+    let labels = MapLabels {
+        cities: data.dataset.cities.iter().map(|city| city.id).collect(),
+        emphasis,
+        hangul: explore.show_hangul,
+    };
+    draw_city_labels(ctx, map_rect, &explore.view, &labels, &data, &preferences);
     draw_hover_name(ctx, &explore, &data, colours);
     Ok(())
-}
-
-/// Logical pixels (the map's units on screen) to egui points, which the interface size zooms.
-fn to_points(ctx: &egui::Context, [x, y]: [f64; 2]) -> egui::Pos2 {
-    let zoom = ctx.zoom_factor();
-    egui::pos2(x as f32 / zoom, y as f32 / zoom)
-}
-
-fn city_label(city: &City, hangul: bool) -> String {
-    if hangul {
-        format!("{} {}", city.name, city.hangul)
-    } else {
-        city.name.clone()
-    }
-}
-
-fn draw_labels(
-    ctx: &egui::Context,
-    map_rect: egui::Rect,
-    explore: &Explore,
-    data: &GameData,
-    preferences: &Preferences,
-    markers: &Query<&CityMarker, Without<MarkerRing>>,
-) {
-    let painter = ctx
-        .layer_painter(egui::LayerId::new(
-            egui::Order::Background,
-            "map_labels".into(),
-        ))
-        .with_clip_rect(map_rect);
-    let text_colour = if preferences.theme() == crate::settings::Theme::Dark {
-        Color32::from_rgb(0xF2, 0xF2, 0xF2)
-    } else {
-        Color32::from_rgb(0x1C, 0x22, 0x2B)
-    };
-    let halo = {
-        let [r, g, b, _] = colours_for(preferences).country.to_srgba().to_u8_array();
-        Color32::from_rgba_unmultiplied(r, g, b, 210)
-    };
-    let mut galleys = Vec::new();
-    let mut boxes = Vec::new();
-    let mut obstacles = Vec::new();
-    for marker in markers.iter() {
-        let city = data.dataset.city(marker.city);
-        let anchor = to_points(ctx, explore.view.map_to_screen(data.position(city.id)));
-        if !map_rect.expand(40.0).contains(anchor) {
-            continue;
-        }
-        let radius = marker.radius_px / ctx.zoom_factor();
-        obstacles.push(to_screen_rect(egui::Rect::from_center_size(
-            anchor,
-            egui::Vec2::splat(radius * 2.0),
-        )));
-        let emphasised =
-            explore.selected == Some(city.id) || explore.hovered == Some(Hover::City(city.id));
-        let size = if marker.radius_px > 8.0 || emphasised {
-            17.0
-        } else {
-            15.0
-        };
-        let galley = painter.layout_no_wrap(
-            city_label(city, explore.show_hangul),
-            FontId::proportional(size),
-            text_colour,
-        );
-        let label = galley.size() + egui::vec2(4.0, 4.0);
-        let gap = radius + 3.0;
-        // Right of the marker, then left, above and below.
-        let places = [
-            anchor + egui::vec2(gap, -label.y / 2.0),
-            anchor + egui::vec2(-gap - label.x, -label.y / 2.0),
-            anchor + egui::vec2(-label.x / 2.0, -gap - label.y),
-            anchor + egui::vec2(-label.x / 2.0, gap),
-        ]
-        .map(|min| to_screen_rect(egui::Rect::from_min_size(min, label)));
-        let population = u64::from(marker_population(city));
-        let priority = population + if emphasised { u64::from(u32::MAX) } else { 0 };
-        boxes.push(LabelBox {
-            places: places.to_vec(),
-            priority,
-        });
-        galleys.push(galley);
-    }
-    for (index, [x, y, right, bottom]) in declutter(&boxes, &obstacles) {
-        let rect = egui::Rect::from_min_max(
-            egui::pos2(x as f32, y as f32),
-            egui::pos2(right as f32, bottom as f32),
-        );
-        painter.rect_filled(rect, 4.0, halo);
-        painter.galley(
-            rect.min + egui::vec2(2.0, 2.0),
-            galleys[index].clone(),
-            text_colour,
-        );
-    }
-}
-
-fn to_screen_rect(rect: egui::Rect) -> [f64; 4] {
-    [rect.min.x, rect.min.y, rect.max.x, rect.max.y].map(f64::from)
 }
 
 fn draw_hover_name(ctx: &egui::Context, explore: &Explore, data: &GameData, colours: &Palette) {

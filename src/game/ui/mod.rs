@@ -3,8 +3,9 @@
 
 mod egui_setup;
 mod explore_panel;
+mod map_labels;
 mod page;
-mod quiz_panel;
+pub(crate) mod quiz;
 mod theme;
 
 use bevy::prelude::*;
@@ -27,6 +28,6 @@ pub(super) fn plugin(app: &mut App) {
         theme::plugin,
         page::plugin,
         explore_panel::plugin,
-        quiz_panel::plugin,
+        quiz::plugin,
     ));
 }

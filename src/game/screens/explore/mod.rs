@@ -5,15 +5,14 @@
 mod mouse;
 
 use bevy::prelude::*;
-use geo::BoundingRect;
 
 use super::Screen;
 use crate::dataset::CityId;
 use crate::game::data::GameData;
+use crate::game::map::MapScene;
 use crate::game::menu::{self, KeyboardTakenByText, Menu, Page};
 use crate::game::preferences::Preferences;
 use crate::game::{AppSystems, GameOptions};
-use crate::geography::{LatLon, Projection};
 use crate::map_view::MapView;
 
 /// What is under the pointer.
@@ -73,33 +72,17 @@ pub(super) fn plugin(app: &mut App) {
     app.add_plugins(mouse::plugin)
         .add_message::<ExploreAction>()
         .add_systems(OnEnter(Screen::Explore), open_explore)
+        .add_systems(OnExit(Screen::Explore), close_explore)
         .add_systems(
             Update,
             (
                 read_explore_keys.in_set(AppSystems::RecordInput),
-                apply_explore_actions.in_set(AppSystems::Update),
+                (apply_explore_actions, show_on_map)
+                    .chain()
+                    .in_set(AppSystems::Update),
             )
                 .run_if(in_state(Screen::Explore).and_then(resource_exists::<Explore>)),
         );
-}
-
-/// The country's extent in projected km: what the whole-country view shows.
-pub fn map_bounds(data: &GameData) -> ([f64; 2], [f64; 2]) {
-    let (low, high) = match data.map.country.0.bounding_rect() {
-        Some(rect) => (
-            LatLon {
-                lat: rect.min().y,
-                lon: rect.min().x,
-            },
-            LatLon {
-                lat: rect.max().y,
-                lon: rect.max().x,
-            },
-        ),
-        None => crate::geography::MAP_BOUNDS,
-    };
-    let projection = Projection::NORTH_KOREA;
-    (projection.project(low), projection.project(high))
 }
 
 fn open_explore(
@@ -121,7 +104,7 @@ fn open_explore(
         return;
     };
     let inset = panel_inset(&preferences, DEFAULT_VIEWPORT);
-    let home = MapView::fit(map_bounds(&data), DEFAULT_VIEWPORT, inset);
+    let home = MapView::fit(data.country_bounds(), DEFAULT_VIEWPORT, inset);
     let mut explore = Explore {
         view: home,
         home,
@@ -143,7 +126,31 @@ fn open_explore(
         let center = explore.view.visible_center();
         explore.view.zoom_at(center, zoom);
     }
+    commands.insert_resource(MapScene {
+        view: explore.view,
+        emphasis: Vec::new(),
+    });
     commands.insert_resource(explore);
+}
+
+fn close_explore(mut commands: Commands) {
+    commands.remove_resource::<MapScene>();
+}
+
+/// The shared map shows Explore's view, the selected and the hovered city larger.
+fn show_on_map(explore: Res<Explore>, scene: Option<ResMut<MapScene>>) {
+    let Some(mut scene) = scene else {
+        return;
+    };
+    let hovered = match explore.hovered {
+        Some(Hover::City(city)) => Some(city),
+        _ => None,
+    };
+    let wanted = MapScene {
+        view: explore.view,
+        emphasis: explore.selected.into_iter().chain(hovered).collect(),
+    };
+    scene.set_if_neq(wanted);
 }
 
 /// Arrows pan, + and − zoom, 0 resets, H shows Hangul names. Escape (back) is the menu's.

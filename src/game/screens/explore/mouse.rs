@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use geo::Contains;
 
-use super::{Explore, ExploreAction, Hover, map_bounds, panel_inset};
+use super::{Explore, ExploreAction, Hover, panel_inset};
 use crate::dataset::CityId;
 use crate::game::AppSystems;
 use crate::game::data::GameData;
@@ -50,7 +50,7 @@ fn fit_view_to_window(
         return;
     }
     let untouched = explore.view == explore.home;
-    explore.home = MapView::fit(map_bounds(&data), viewport, inset);
+    explore.home = MapView::fit(data.country_bounds(), viewport, inset);
     if untouched {
         explore.view = explore.home;
     } else {

@@ -1,7 +1,8 @@
 //! The Quiz screen: one question at a time (Asking), then its grade (Feedback), then the next;
-//! at the end the Results screen. Escape pauses; quitting asks first. This file holds the state
-//! and what the player's actions do; `input.rs` turns keys into actions and the panel in
-//! `game::ui::quiz_panel` draws it all.
+//! at the end the Results screen. Escape pauses; quitting asks first. This file holds the quiz
+//! being played and applies the player's actions to the core's draft and session; `input.rs`
+//! reads the keys every kind shares, each kind's panel in `game::ui::quiz` its own keys and
+//! drawing. When a quiz ends it sends `QuizFinished`, which the records plugin keeps.
 
 mod input;
 
@@ -10,15 +11,16 @@ use std::time::Duration;
 use bevy::prelude::*;
 
 use super::Screen;
-use crate::dataset::CityId;
 use crate::game::data::GameData;
+use crate::game::map::MapScene;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
 use crate::game::notices::Notices;
 use crate::game::preferences::Preferences;
 use crate::game::{AppSystems, GameOptions};
-use crate::quiz::population::figure;
-use crate::quiz::{Answer, Grade, Question, QuizSession, RankingSettings, ranking_quiz};
-use crate::records::Records;
+use crate::map_view::MapView;
+use crate::quiz::{
+    Answer, Draft, Edit, Grade, QuizSession, RankingSettings, Summary, next_seed, ranking_quiz,
+};
 
 #[derive(SubStates, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[source(Screen = Screen::Quiz)]
@@ -38,14 +40,6 @@ pub enum QuizKind {
     HigherOrLower,
 }
 
-/// The player's records, loaded at start and saved when one is beaten.
-#[derive(Resource, Clone, Debug, Default, PartialEq)]
-pub struct PlayerRecords {
-    pub records: Records,
-    /// Set on the Results screen when the run just played beat the best.
-    pub new_best: bool,
-}
-
 /// What the pause menu and the Results screen offer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuizCommand {
@@ -60,30 +54,25 @@ pub enum QuizCommand {
     },
 }
 
-/// What the player did to the current question.
+/// What the player did on the Quiz screen.
 #[derive(Message, Clone, Debug, PartialEq)]
 pub enum QuizAction {
-    /// Ordering: move the keyboard cursor up or down the list.
-    MoveCursor(i32),
-    /// Ordering: pick up the line under the cursor, or put it down.
-    ToggleGrab,
-    /// Ordering: move the line at `from` to place `to` (drag and drop, or a number key).
-    MoveLine {
-        from: usize,
-        to: usize,
-    },
-    /// Higher or lower: choose this city.
-    Pick(CityId),
-    /// Guessing: set the guess.
-    SetGuess(u32),
-    /// Guessing: type a digit, or delete the last one.
-    TypeDigit(u8),
-    DeleteDigit,
+    /// Change the answer being built (move a line, choose a city, type a digit).
+    Edit(Edit),
     /// Hand in the answer as it stands.
     Submit,
     /// From the feedback, on to the next question (or the results).
     Next,
     Pause,
+}
+
+/// Sent once when the main round of a quiz ends: what the records and, later, the progress
+/// database keep.
+#[derive(Message, Clone, Debug, PartialEq)]
+pub struct QuizFinished {
+    pub kind: QuizKind,
+    pub seed: u64,
+    pub summary: Summary,
 }
 
 /// The quiz being played: the session and the answer being put together.
@@ -93,14 +82,10 @@ pub struct ActiveQuiz {
     pub session: QuizSession,
     pub seed: u64,
     pub settings: RankingSettings,
-    /// Ordering: the cities as the player has arranged them, largest first.
-    pub arrangement: Vec<CityId>,
-    pub cursor: usize,
-    pub grabbed: bool,
-    /// Guessing: the number as it stands.
-    pub guess: u32,
-    /// Guessing: digits typed so far (empty: the slider's value counts).
-    pub typed: String,
+    /// The answer the player is building for the current question.
+    pub draft: Option<Draft>,
+    /// The player asked to check a draft that has no answer yet (no number typed).
+    pub incomplete: bool,
     /// When the current question was shown, on the game's clock (paused time excluded).
     pub asked_at: Duration,
     pub paused: bool,
@@ -108,9 +93,8 @@ pub struct ActiveQuiz {
     paused_at: Duration,
     pub confirm_quit: bool,
     pub last_grade: Option<Grade>,
-    /// The answer just graded, and its points and streak bonus (none in the review round).
+    /// The answer just graded.
     pub last_answer: Option<Answer>,
-    pub last_points: Option<(u32, u32)>,
 }
 
 impl ActiveQuiz {
@@ -127,37 +111,26 @@ impl ActiveQuiz {
             session,
             seed,
             settings,
-            arrangement: Vec::new(),
-            cursor: 0,
-            grabbed: false,
-            guess: 0,
-            typed: String::new(),
+            draft: None,
+            incomplete: false,
             asked_at: Duration::ZERO,
             paused: false,
             paused_at: Duration::ZERO,
             confirm_quit: false,
             last_grade: None,
             last_answer: None,
-            last_points: None,
         };
-        quiz.prepare_answer(data);
+        quiz.prepare_draft(data);
         quiz
     }
 
-    /// Resets the answer being built for the question now showing.
-    fn prepare_answer(&mut self, data: &GameData) {
-        self.cursor = 0;
-        self.grabbed = false;
-        self.typed.clear();
-        self.arrangement.clear();
-        match self.session.current() {
-            Some(Question::OrderByPopulation { cities, .. }) => self.arrangement = cities.clone(),
-            Some(Question::GuessPopulation { .. }) => {
-                // The slider starts in the middle of the range the cities span.
-                self.guess = typical_population(data);
-            }
-            _ => {}
-        }
+    /// A fresh draft for the question now showing.
+    fn prepare_draft(&mut self, data: &GameData) {
+        self.incomplete = false;
+        self.draft = self
+            .session
+            .current()
+            .map(|question| question.draft(&data.dataset));
     }
 
     /// Pauses or resumes; the time spent paused does not count against the answer.
@@ -171,66 +144,39 @@ impl ActiveQuiz {
         self.confirm_quit = false;
     }
 
-    /// The answer as it stands now.
-    pub fn current_answer(&self) -> Answer {
-        match self.session.current() {
-            Some(Question::OrderByPopulation { .. }) => Answer::Order(self.arrangement.clone()),
-            Some(Question::GuessPopulation { .. }) => match self.typed.parse::<u32>() {
-                Ok(typed) => Answer::Number(typed),
-                Err(_) => Answer::Number(self.guess),
-            },
-            _ => Answer::NoAnswer,
-        }
+    /// Grades `answer`, records it and shows the feedback. A grading error (a question the
+    /// data cannot grade) is told to the player and the question stays.
+    fn submit(&mut self, data: &GameData, answer: Answer, now: Duration) -> Result<(), String> {
+        let taken = now.saturating_sub(self.asked_at);
+        let grade = self
+            .session
+            .answer(&data.dataset, answer.clone(), taken)
+            .map_err(|err| format!("This question cannot be graded: {err}."))?;
+        self.last_answer = Some(answer);
+        self.last_grade = Some(grade);
+        Ok(())
     }
-}
 
-/// The geometric middle of the census totals: where the guessing slider starts.
-fn typical_population(data: &GameData) -> u32 {
-    let logs: Vec<f64> = data
-        .dataset
-        .cities
-        .iter()
-        .filter_map(|city| figure(city, crate::quiz::population::Measure::Total))
-        .map(|n| f64::from(n).ln())
-        .collect();
-    if logs.is_empty() {
-        return 100_000;
-    }
-    (logs.iter().sum::<f64>() / logs.len() as f64).exp().round() as u32
-}
-
-/// The guessing slider's range: a tenth of the smallest city to twice the largest.
-pub fn guess_range(data: &GameData) -> (u32, u32) {
-    let figures = data
-        .dataset
-        .cities
-        .iter()
-        .filter_map(|city| figure(city, crate::quiz::population::Measure::Total));
-    let (low, high) = figures.fold((u32::MAX, 0), |(lo, hi), n| (lo.min(n), hi.max(n)));
-    if high == 0 {
-        (1_000, 10_000_000)
-    } else {
-        ((low / 10).max(1_000), high.saturating_mul(2))
+    /// Points and streak bonus of the answer just graded (none in the review round).
+    pub fn last_points(&self) -> Option<(u32, u32)> {
+        self.session.last_points()
     }
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<PlayerRecords>()
-        .add_systems(PreStartup, load_records)
-        .add_systems(
-            Update,
-            start_chosen_quiz
-                .in_set(AppSystems::Update)
-                .run_if(resource_exists::<GameData>),
-        )
-        .add_systems(
-            OnEnter(Screen::Results),
-            note_records.before(super::results::show_results),
-        );
+    app.add_systems(
+        Update,
+        start_chosen_quiz
+            .in_set(AppSystems::Update)
+            .run_if(resource_exists::<GameData>),
+    );
     app.add_sub_state::<QuizPhase>()
         .add_message::<QuizAction>()
+        .add_message::<QuizFinished>()
         .add_plugins(input::plugin)
         .add_systems(OnEnter(Screen::Quiz), start_quiz)
+        .add_systems(OnEnter(QuizPhase::Feedback), show_map_of_answer)
+        .add_systems(OnExit(QuizPhase::Feedback), hide_map)
         .add_systems(
             Update,
             (
@@ -244,44 +190,6 @@ pub(super) fn plugin(app: &mut App) {
                 .in_set(AppSystems::Update)
                 .run_if(resource_exists::<ActiveQuiz>),
         );
-}
-
-fn load_records(
-    options: Res<GameOptions>,
-    mut records: ResMut<PlayerRecords>,
-    mut notices: ResMut<Notices>,
-) {
-    if let Some(dir) = &options.data_dir {
-        let (loaded, problem) = Records::load(dir);
-        records.records = loaded;
-        if let Some(problem) = problem {
-            notices.push(problem);
-        }
-    }
-}
-
-/// A finished higher-or-lower run may set a new best, which is saved at once.
-fn note_records(
-    quiz: Option<Res<ActiveQuiz>>,
-    options: Res<GameOptions>,
-    mut records: ResMut<PlayerRecords>,
-    mut notices: ResMut<Notices>,
-) {
-    records.new_best = false;
-    let Some(quiz) = quiz.filter(|quiz| quiz.kind == QuizKind::HigherOrLower) else {
-        return;
-    };
-    if records
-        .records
-        .note_higher_or_lower(quiz.session.best_streak)
-    {
-        records.new_best = true;
-        if let Some(dir) = &options.data_dir
-            && let Err(err) = records.records.save(dir)
-        {
-            notices.push(format!("{err}. Your new best streak was not saved."));
-        }
-    }
 }
 
 /// "Quick play" or "Higher or lower" from a menu: a new quiz of that kind.
@@ -303,6 +211,7 @@ fn start_chosen_quiz(
 }
 
 /// Quick Play, or a quiz the Results screen asked for, starts here.
+#[allow(clippy::too_many_arguments)]
 fn start_quiz(
     mut commands: Commands,
     data: Option<Res<GameData>>,
@@ -311,6 +220,7 @@ fn start_quiz(
     (time, preferences): (Res<Time>, Res<Preferences>),
     mut next_phase: ResMut<NextState<QuizPhase>>,
     mut next_screen: ResMut<NextState<Screen>>,
+    mut finished: MessageWriter<QuizFinished>,
 ) {
     menu::show(
         &mut commands,
@@ -335,63 +245,57 @@ fn start_quiz(
         ),
     };
     quiz.asked_at = time.elapsed();
-    play_demo(
-        &mut quiz,
-        &data,
-        options.quiz_demo,
-        &mut next_phase,
-        &mut next_screen,
-        &time,
-    );
+    if let Some(answers) = options.quiz_demo.answers.filter(|&n| n > 0) {
+        play_demo(&mut quiz, &data, answers, time.elapsed());
+        if quiz.session.current().is_none() {
+            finished.write(finished_message(&quiz));
+            next_screen.set(Screen::Results);
+        } else if quiz.last_grade.is_some() {
+            next_phase.set(QuizPhase::Feedback);
+        }
+    }
+    if options.quiz_demo.carry
+        && let Some(Draft::OrderByPopulation(draft)) = &mut quiz.draft
+    {
+        use crate::quiz::order_by_population::OrderEdit;
+        draft.apply(&OrderEdit::ToggleCarry);
+        draft.apply(&OrderEdit::MoveCursor(1));
+    }
     commands.insert_resource(quiz);
 }
 
-/// `--demo-answers` and `--demo-carry`: put the quiz in a state worth a screenshot.
-fn play_demo(
-    quiz: &mut ActiveQuiz,
-    data: &GameData,
-    demo: crate::game::QuizDemo,
-    next_phase: &mut NextState<QuizPhase>,
-    next_screen: &mut NextState<Screen>,
-    time: &Time,
-) {
-    if let Some(answers) = demo.answers.filter(|&n| n > 0) {
-        for number in 0..answers {
-            let Some(question) = quiz.session.current().cloned() else {
-                break;
-            };
-            quiz.prepare_answer(data);
-            let mut answer = crate::quiz::perfect_answer(&data.dataset, &question);
-            if number % 2 == 1 {
-                // Every other answer a little off: one swap, the other city, a guess 40 % high.
-                answer = match answer {
-                    Answer::Order(mut order) => {
-                        order.swap(0, 1);
-                        Answer::Order(order)
-                    }
-                    Answer::Pick(city) => match question {
-                        Question::HigherOrLower { left, right, .. } => {
-                            Answer::Pick(if city == left { right } else { left })
-                        }
-                        _ => Answer::Pick(city),
-                    },
-                    Answer::Number(n) => Answer::Number(n / 5 * 7),
-                    other => other,
-                };
-            }
-            submit(quiz, data, answer, time, next_phase);
+/// `--demo-answers N`: answer the first N questions, right and a near miss in turn, so a
+/// screenshot can show feedback and results.
+fn play_demo(quiz: &mut ActiveQuiz, data: &GameData, answers: usize, now: Duration) {
+    for number in 0..answers {
+        let Some(question) = quiz.session.current().cloned() else {
+            break;
+        };
+        let answer = if number % 2 == 0 {
+            question.right_answer(&data.dataset)
+        } else {
+            question.near_miss(&data.dataset)
+        };
+        let graded = answer
+            .map_err(|err| err.to_string())
+            .and_then(|answer| quiz.submit(data, answer, now));
+        if let Err(err) = graded {
+            error!("demo answer {number}: {err}");
+            break;
         }
-        if quiz.session.current().is_none() {
-            next_screen.set(Screen::Results);
-        }
-    }
-    if demo.carry && !quiz.arrangement.is_empty() {
-        quiz.grabbed = true;
-        move_line(&mut quiz.arrangement, 0, 1);
-        quiz.cursor = 1;
+        quiz.prepare_draft(data);
     }
 }
 
+fn finished_message(quiz: &ActiveQuiz) -> QuizFinished {
+    QuizFinished {
+        kind: quiz.kind,
+        seed: quiz.seed,
+        summary: quiz.session.summary(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn apply_quiz_actions(
     mut actions: MessageReader<QuizAction>,
     mut quiz: ResMut<ActiveQuiz>,
@@ -399,7 +303,8 @@ fn apply_quiz_actions(
     phase: Res<State<QuizPhase>>,
     mut next_phase: ResMut<NextState<QuizPhase>>,
     mut next_screen: ResMut<NextState<Screen>>,
-    time: Res<Time>,
+    mut finished: MessageWriter<QuizFinished>,
+    (time, mut notices): (Res<Time>, ResMut<Notices>),
 ) {
     for action in actions.read() {
         if quiz.paused && *action != QuizAction::Pause {
@@ -410,50 +315,32 @@ fn apply_quiz_actions(
                 let paused = !quiz.paused;
                 quiz.set_paused(paused, time.elapsed());
             }
-            (QuizPhase::Asking, QuizAction::MoveCursor(step)) => {
-                let len = quiz.arrangement.len();
-                if len == 0 {
-                    continue;
+            (QuizPhase::Asking, QuizAction::Edit(edit)) => {
+                if let Some(draft) = &mut quiz.draft {
+                    draft.apply(edit);
+                    quiz.incomplete = false;
                 }
-                let target = (quiz.cursor as i32 + step).clamp(0, len as i32 - 1) as usize;
-                if quiz.grabbed {
-                    let from = quiz.cursor;
-                    move_line(&mut quiz.arrangement, from, target);
-                }
-                quiz.cursor = target;
-            }
-            (QuizPhase::Asking, QuizAction::ToggleGrab) => {
-                quiz.grabbed = !quiz.grabbed && !quiz.arrangement.is_empty();
-            }
-            (QuizPhase::Asking, QuizAction::MoveLine { from, to }) => {
-                let len = quiz.arrangement.len();
-                if *from < len && *to < len {
-                    move_line(&mut quiz.arrangement, *from, *to);
-                    quiz.cursor = *to;
-                }
-            }
-            (QuizPhase::Asking, QuizAction::SetGuess(value)) => {
-                quiz.guess = *value;
-                quiz.typed.clear();
-            }
-            (QuizPhase::Asking, QuizAction::TypeDigit(digit)) if quiz.typed.len() < 9 => {
-                quiz.typed.push(char::from(b'0' + digit.min(&9)));
-            }
-            (QuizPhase::Asking, QuizAction::DeleteDigit) => {
-                quiz.typed.pop();
-            }
-            (QuizPhase::Asking, QuizAction::Pick(city)) => {
-                let answer = Answer::Pick(*city);
-                submit(&mut quiz, &data, answer, &time, &mut next_phase);
             }
             (QuizPhase::Asking, QuizAction::Submit) => {
-                let answer = quiz.current_answer();
-                submit(&mut quiz, &data, answer, &time, &mut next_phase);
+                let Some(answer) = quiz.draft.as_ref().and_then(Draft::answer) else {
+                    quiz.incomplete = true;
+                    continue;
+                };
+                let was_main_round = !quiz.session.is_reviewing();
+                match quiz.submit(&data, answer, time.elapsed()) {
+                    Ok(()) => {
+                        if was_main_round && quiz.session.current().is_none() {
+                            finished.write(finished_message(&quiz));
+                        }
+                        next_phase.set(QuizPhase::Feedback);
+                    }
+                    Err(problem) => notices.push(problem),
+                }
             }
             (QuizPhase::Feedback, QuizAction::Next) => {
                 quiz.last_grade = None;
                 if quiz.session.current().is_some() {
-                    quiz.prepare_answer(&data);
+                    quiz.prepare_draft(&data);
                     quiz.asked_at = time.elapsed();
                     next_phase.set(QuizPhase::Asking);
                 } else {
@@ -465,33 +352,24 @@ fn apply_quiz_actions(
     }
 }
 
-fn move_line(lines: &mut Vec<CityId>, from: usize, to: usize) {
-    if from < lines.len() && to < lines.len() {
-        let line = lines.remove(from);
-        lines.insert(to, line);
-    }
+/// The feedback shows the cities just asked about on the shared map, beside the figures (the
+/// panel fits the view into the room it leaves).
+fn show_map_of_answer(mut commands: Commands, quiz: Option<Res<ActiveQuiz>>, data: Res<GameData>) {
+    let Some(grade) = quiz.as_ref().and_then(|quiz| quiz.last_grade.as_ref()) else {
+        return;
+    };
+    let emphasis = data.city_ids(&grade.feedback.cities());
+    commands.insert_resource(MapScene {
+        view: MapView::fit_in_rect(data.country_bounds(), [1280.0, 720.0], FEEDBACK_MAP_RECT),
+        emphasis,
+    });
 }
 
-fn submit(
-    quiz: &mut ActiveQuiz,
-    data: &GameData,
-    answer: Answer,
-    time: &Time,
-    next_phase: &mut NextState<QuizPhase>,
-) {
-    let taken = time.elapsed().saturating_sub(quiz.asked_at);
-    let scored_before = quiz.session.results.len();
-    if let Some(grade) = quiz.session.answer(&data.dataset, answer.clone(), taken) {
-        quiz.last_points = quiz
-            .session
-            .results
-            .get(scored_before)
-            .map(|result| (result.points, result.streak_bonus));
-        quiz.last_answer = Some(answer);
-        quiz.last_grade = Some(grade);
-        quiz.grabbed = false;
-        next_phase.set(QuizPhase::Feedback);
-    }
+/// Where the feedback's map goes in a 1280×720 window until the panel has laid itself out.
+const FEEDBACK_MAP_RECT: [f64; 4] = [720.0, 64.0, 1280.0, 680.0];
+
+fn hide_map(mut commands: Commands) {
+    commands.remove_resource::<MapScene>();
 }
 
 /// Pause, quit, review and replay: chosen from the pause menu or the Results screen.
@@ -518,7 +396,7 @@ fn apply_quiz_commands(
             QuizCommand::ConfirmQuit => next_screen.set(Screen::Title),
             QuizCommand::ReviewMistakes => {
                 if quiz.session.start_review() {
-                    quiz.prepare_answer(&data);
+                    quiz.prepare_draft(&data);
                     quiz.asked_at = time.elapsed();
                     restart_quiz_screen(&screen, &mut next_screen, next_phase.as_deref_mut());
                 }
@@ -527,10 +405,7 @@ fn apply_quiz_commands(
                 let seed = if *same_seed {
                     quiz.seed
                 } else {
-                    // A new quiz that is still reproducible: the next seed in a fixed sequence.
-                    quiz.seed
-                        .wrapping_mul(6_364_136_223_846_793_005)
-                        .wrapping_add(options.seed | 1)
+                    next_seed(quiz.seed, options.seed)
                 };
                 *quiz = ActiveQuiz::new(&data, quiz.kind, quiz.settings, seed);
                 quiz.asked_at = time.elapsed();

@@ -1,0 +1,418 @@
+//! The Quiz screen's panels: progress, score and streak on top; the question with its kind's
+//! panel; after an answer, the verdict and the kind's feedback; and the pause menu. Right and
+//! wrong are shown by icon and words as well as colour.
+//!
+//! Each question kind has one file here: `asking` and `feedback` draw over the core's draft and
+//! feedback and return what the player did, `keys` reads its keys, `HINTS` names them. The
+//! `match`es in this file are the registry: one arm per kind.
+
+mod guess;
+mod higher_or_lower;
+mod order;
+
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+use bevy_egui::egui::{self, Color32, RichText, Sense};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+
+use super::map_labels::{MapLabels, draw_city_labels};
+use super::page::menu_lines;
+use super::theme::{Palette, palette};
+use crate::dataset::{CityKey, Dataset};
+use crate::format::thousands;
+use crate::game::data::GameData;
+use crate::game::map::MapScene;
+use crate::game::menu::{DIGIT_KEYS, Menu, MenuAction};
+use crate::game::preferences::Preferences;
+use crate::game::screens::Screen;
+use crate::game::screens::quiz::{ActiveQuiz, QuizAction, QuizPhase};
+use crate::map_view::MapView;
+use crate::quiz::population::CitedFigure;
+use crate::quiz::{Answer, Draft, Feedback, Grade, Question};
+
+pub(super) const COLUMN_WIDTH: f32 = 760.0;
+const RIGHT: Color32 = Color32::from_rgb(0x2E, 0x8B, 0x57);
+const WRONG: Color32 = Color32::from_rgb(0xC0, 0x39, 0x2B);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        (draw_quiz, draw_pause_menu)
+            .chain()
+            .run_if(in_state(Screen::Quiz).and_then(resource_exists::<ActiveQuiz>)),
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_quiz(
+    mut contexts: EguiContexts,
+    quiz: Res<ActiveQuiz>,
+    data: Res<GameData>,
+    phase: Res<State<QuizPhase>>,
+    preferences: Res<Preferences>,
+    mut actions: MessageWriter<QuizAction>,
+    scene: Option<ResMut<MapScene>>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let colours = palette(preferences.theme());
+    let mut root = super::window_ui(ctx, "quiz");
+    let mut out = Vec::new();
+    egui::Panel::top("quiz_progress")
+        .frame(egui::Frame::new().fill(colours.background).inner_margin(12))
+        .show(&mut root, |ui| {
+            let answered_now = *phase.get() == QuizPhase::Feedback;
+            progress_bar(ui, &quiz, answered_now, colours, &mut out)
+        });
+    egui::Panel::bottom("quiz_keys")
+        .frame(egui::Frame::new().fill(colours.background).inner_margin(10))
+        .show(&mut root, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.label(
+                    RichText::new(key_hints(&quiz, *phase.get()))
+                        .small()
+                        .color(colours.weak_text),
+                );
+            });
+        });
+    match (phase.get(), &quiz.last_grade) {
+        (QuizPhase::Feedback, Some(grade)) => {
+            // The figures on the left; the rest of the window shows the shared map.
+            let width = (root.available_width() * 0.56).min(COLUMN_WIDTH + 48.0);
+            egui::Panel::left("quiz_feedback")
+                .exact_size(width)
+                .resizable(false)
+                .frame(egui::Frame::new().fill(colours.panel).inner_margin(24))
+                .show(&mut root, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        ui.vertical_centered(|ui| {
+                            feedback(ui, &quiz, grade, &data.dataset, colours, &mut out)
+                        });
+                    });
+                });
+            let map_rect = root.available_rect_before_wrap();
+            if let Some(mut scene) = scene {
+                let view = whole_country_in(ctx, map_rect, &data);
+                if scene.view != view {
+                    // The camera follows next frame; ask for one even when the game is idle.
+                    scene.view = view;
+                    redraw.write(RequestRedraw);
+                }
+                label_cities(ctx, map_rect, grade, &scene.view, &data, &preferences);
+            }
+        }
+        _ => {
+            egui::CentralPanel::default()
+                .frame(egui::Frame::new().fill(colours.panel).inner_margin(24))
+                .show(&mut root, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        ui.vertical_centered(|ui| {
+                            ui.set_max_width(COLUMN_WIDTH);
+                            out.extend(asking(ui, &quiz, &data.dataset, colours));
+                        });
+                    });
+                });
+        }
+    }
+    for action in out {
+        actions.write(action);
+    }
+    Ok(())
+}
+
+/// The view that shows the whole country in `map_rect` (egui points).
+fn whole_country_in(ctx: &egui::Context, map_rect: egui::Rect, data: &GameData) -> MapView {
+    let zoom = f64::from(ctx.zoom_factor());
+    let window = ctx.viewport_rect();
+    let pixels = |v: f32| f64::from(v) * zoom;
+    MapView::fit_in_rect(
+        data.country_bounds(),
+        [pixels(window.width()), pixels(window.height())],
+        [
+            map_rect.min.x,
+            map_rect.min.y,
+            map_rect.max.x,
+            map_rect.max.y,
+        ]
+        .map(pixels),
+    )
+}
+
+/// Labels the cities the feedback is about, so the player learns where the cities just ranked
+/// lie.
+fn label_cities(
+    ctx: &egui::Context,
+    map_rect: egui::Rect,
+    grade: &Grade,
+    view: &MapView,
+    data: &GameData,
+    preferences: &Preferences,
+) {
+    let cities = data.city_ids(&grade.feedback.cities());
+    let labels = MapLabels {
+        emphasis: cities.clone(),
+        cities,
+        hangul: false,
+    };
+    draw_city_labels(ctx, map_rect, view, &labels, data, preferences);
+}
+
+/// Where the quiz is; during feedback the number is the question just answered.
+fn progress_bar(
+    ui: &mut egui::Ui,
+    quiz: &ActiveQuiz,
+    answered_now: bool,
+    colours: &Palette,
+    out: &mut Vec<QuizAction>,
+) {
+    let session = &quiz.session;
+    let summary = session.summary();
+    ui.horizontal(|ui| {
+        let title = if session.is_reviewing() {
+            "Review your mistakes (not scored)".to_string()
+        } else if answered_now {
+            format!(
+                "Question {} of {}",
+                session.results.len(),
+                session.questions.len()
+            )
+        } else {
+            let (number, total) = session.progress();
+            format!("Question {number} of {total}")
+        };
+        ui.label(RichText::new(title).strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Pause (Esc)").clicked() {
+                out.push(QuizAction::Pause);
+            }
+            ui.label(format!("Streak {}", session.streak));
+            ui.label(RichText::new(format!("{} points", summary.points)).strong());
+        });
+    });
+    let (answered, total) = (session.results.len(), session.questions.len().max(1));
+    ui.add(
+        egui::ProgressBar::new(answered as f32 / total as f32)
+            .desired_height(8.0)
+            .fill(colours.accent),
+    );
+}
+
+fn key_hints(quiz: &ActiveQuiz, phase: QuizPhase) -> &'static str {
+    if quiz.paused {
+        return "Up/Down  choose      Enter  select      Esc  resume";
+    }
+    if phase == QuizPhase::Feedback {
+        return "Enter  next question      Esc  pause";
+    }
+    match quiz.session.current() {
+        Some(Question::OrderByPopulation(_)) => order::HINTS,
+        Some(Question::HigherOrLower(_)) => higher_or_lower::HINTS,
+        Some(Question::GuessPopulation(_)) => guess::HINTS,
+        None => "",
+    }
+}
+
+/// The keys of the current question's kind, as actions.
+pub fn kind_keys(
+    keys: &ButtonInput<KeyCode>,
+    question: &Question,
+    draft: &Draft,
+) -> Vec<QuizAction> {
+    match (question, draft) {
+        (Question::OrderByPopulation(_), Draft::OrderByPopulation(draft)) => {
+            order::keys(keys, draft)
+        }
+        (Question::HigherOrLower(question), Draft::HigherOrLower(_)) => {
+            higher_or_lower::keys(keys, question)
+        }
+        (Question::GuessPopulation(_), Draft::GuessPopulation(_)) => guess::keys(keys),
+        _ => Vec::new(),
+    }
+}
+
+/// The question and its kind's answer controls.
+fn asking(
+    ui: &mut egui::Ui,
+    quiz: &ActiveQuiz,
+    dataset: &Dataset,
+    colours: &Palette,
+) -> Vec<QuizAction> {
+    let (Some(question), Some(draft)) = (quiz.session.current(), &quiz.draft) else {
+        return Vec::new();
+    };
+    ui.add_space(12.0);
+    ui.label(RichText::new(question.prompt(dataset)).size(24.0).strong());
+    ui.add_space(16.0);
+    match (question, draft) {
+        (Question::OrderByPopulation(_), Draft::OrderByPopulation(draft)) => {
+            order::asking(ui, draft, dataset, colours)
+        }
+        (Question::HigherOrLower(question), Draft::HigherOrLower(_)) => {
+            higher_or_lower::asking(ui, question, dataset)
+        }
+        (Question::GuessPopulation(_), Draft::GuessPopulation(draft)) => {
+            guess::asking(ui, draft, quiz.incomplete, colours)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The verdict, then the kind's figures, then the way on.
+fn feedback(
+    ui: &mut egui::Ui,
+    quiz: &ActiveQuiz,
+    grade: &Grade,
+    dataset: &Dataset,
+    colours: &Palette,
+    out: &mut Vec<QuizAction>,
+) {
+    verdict(ui, grade, quiz.last_points());
+    match (&grade.feedback, quiz.last_answer.as_ref()) {
+        (Feedback::OrderByPopulation(feedback), answer) => {
+            let answer = match answer {
+                Some(Answer::OrderByPopulation(answer)) => Some(answer),
+                _ => None,
+            };
+            order::feedback(ui, feedback, answer, dataset, colours)
+        }
+        (Feedback::HigherOrLower(feedback), _) => {
+            higher_or_lower::feedback(ui, feedback, dataset, colours)
+        }
+        (Feedback::GuessPopulation(feedback), answer) => {
+            let answer = match answer {
+                Some(Answer::GuessPopulation(answer)) => Some(answer),
+                _ => None,
+            };
+            guess::feedback(ui, feedback, answer, colours)
+        }
+    }
+    next_button(ui, out);
+}
+
+/// A city as lists show it: its English name and its Hangul.
+fn city_line(dataset: &Dataset, key: &CityKey) -> String {
+    match dataset.city_by_key(key) {
+        Some(city) => format!("{}  {}", city.name, city.hangul),
+        None => key.0.clone(),
+    }
+}
+
+/// The digit whose key (number row or keypad) was just pressed.
+fn digit_pressed(keys: &ButtonInput<KeyCode>) -> Option<u8> {
+    (0..10u8).find(|&d| {
+        keys.just_pressed(DIGIT_KEYS[usize::from(d)])
+            || keys.just_pressed(KEYPAD_DIGITS[usize::from(d)])
+    })
+}
+
+/// The keypad's digits, 0 to 9, read beside the number row's.
+const KEYPAD_DIGITS: [KeyCode; 10] = [
+    KeyCode::Numpad0,
+    KeyCode::Numpad1,
+    KeyCode::Numpad2,
+    KeyCode::Numpad3,
+    KeyCode::Numpad4,
+    KeyCode::Numpad5,
+    KeyCode::Numpad6,
+    KeyCode::Numpad7,
+    KeyCode::Numpad8,
+    KeyCode::Numpad9,
+];
+
+fn verdict(ui: &mut egui::Ui, grade: &Grade, points: Option<(u32, u32)>) {
+    ui.add_space(12.0);
+    let (text, colour) = if grade.correct {
+        ("✔  Right!", RIGHT)
+    } else if grade.accuracy > 0.0 {
+        ("✖  Not quite", WRONG)
+    } else {
+        ("✖  Wrong", WRONG)
+    };
+    ui.label(RichText::new(text).size(34.0).strong().color(colour));
+    if let Some((points, bonus)) = points {
+        let bonus = if bonus > 0 {
+            format!(" + {bonus} streak bonus")
+        } else {
+            String::new()
+        };
+        ui.label(format!(
+            "{:.0} % right · {points} points{bonus}",
+            grade.accuracy * 100.0
+        ));
+    }
+    ui.add_space(12.0);
+}
+
+fn bar(ui: &mut egui::Ui, share: f32, colour: Color32) {
+    let width = ui.available_width().min(COLUMN_WIDTH) * 0.6;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 16.0), Sense::hover());
+    let filled =
+        egui::Rect::from_min_size(rect.min, egui::vec2(width * share.clamp(0.0, 1.0), 16.0));
+    ui.painter().rect_filled(filled, 3.0, colour);
+}
+
+/// A figure as a bar (its share of `largest`) and its number with year, kind and source.
+fn figure_bar(ui: &mut egui::Ui, figure: &CitedFigure, largest: u32, colours: &Palette) {
+    ui.horizontal(|ui| {
+        bar(
+            ui,
+            figure.count as f32 / largest.max(1) as f32,
+            colours.accent,
+        );
+        ui.label(format!(
+            "{} ({})",
+            thousands(figure.count),
+            figure.citation()
+        ));
+    });
+}
+
+/// A large button that only the mouse clicks (Enter is the game's own key, read once).
+fn big_button(ui: &mut egui::Ui, text: &str) -> bool {
+    ui.add(egui::Button::new(RichText::new(text).size(20.0)).sense(Sense::CLICK))
+        .clicked_by(egui::PointerButton::Primary)
+}
+
+fn next_button(ui: &mut egui::Ui, out: &mut Vec<QuizAction>) {
+    ui.add_space(16.0);
+    if big_button(ui, "Next (Enter)") {
+        out.push(QuizAction::Next);
+    }
+}
+
+/// While paused: the pause menu over the question, driven by the menu system's keys too.
+fn draw_pause_menu(
+    mut contexts: EguiContexts,
+    quiz: Res<ActiveQuiz>,
+    preferences: Res<Preferences>,
+    mut menu: ResMut<Menu>,
+    mut actions: MessageWriter<MenuAction>,
+) -> Result {
+    if !quiz.paused {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let colours = palette(preferences.theme());
+    egui::Area::new("pause".into())
+        .order(egui::Order::Foreground)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style())
+                .fill(colours.panel)
+                .inner_margin(24)
+                .show(ui, |ui| {
+                    ui.vertical_centered(|ui| {
+                        ui.heading("Paused");
+                        ui.add_space(12.0);
+                        let (clicked, hovered) = menu_lines(ui, &menu, colours);
+                        if let Some(index) = hovered {
+                            menu.focus = index;
+                        }
+                        if let Some(item) = clicked.and_then(|index| menu.items.get(index)) {
+                            actions.write(item.action);
+                        }
+                    });
+                });
+        });
+    Ok(())
+}
