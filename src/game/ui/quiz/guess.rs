@@ -79,14 +79,8 @@ pub fn feedback(
     colours: &Palette,
 ) {
     let truth = &feedback.truth;
-    ui.label(
-        RichText::new(format!(
-            "{} people ({})",
-            thousands(truth.count),
-            truth.citation()
-        ))
-        .size(26.0),
-    );
+    ui.label(RichText::new(format!("{} people", thousands(truth.count))).size(26.0));
+    ui.label(RichText::new(truth.citation()).color(colours.weak_text));
     if let Some(answer) = answer {
         ui.label(format!("Your guess: {}", thousands(answer.number)));
     }

@@ -3,7 +3,7 @@
 use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText, Sense};
 
-use super::{city_line, figure_bar};
+use super::{city_line, figure_bar, shared_citation};
 use crate::dataset::{CityKey, Dataset};
 use crate::game::screens::quiz::QuizAction;
 use crate::game::ui::theme::Palette;
@@ -70,9 +70,10 @@ pub fn feedback(
         city_name(dataset, &feedback.larger.city),
         city_name(dataset, &feedback.smaller.city)
     ));
+    let cited_above = shared_citation(ui, [&feedback.larger, &feedback.smaller], colours);
     let largest = feedback.larger.count.max(1);
     for figure in [&feedback.larger, &feedback.smaller] {
         ui.label(city_line(dataset, &figure.city));
-        figure_bar(ui, figure, largest, colours);
+        figure_bar(ui, figure, largest, cited_above, colours);
     }
 }

@@ -343,28 +343,48 @@ fn verdict(ui: &mut egui::Ui, grade: &Grade, points: Option<(u32, u32)>) {
     ui.add_space(12.0);
 }
 
-fn bar(ui: &mut egui::Ui, share: f32, colour: Color32) {
-    let width = ui.available_width().min(COLUMN_WIDTH) * 0.6;
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 16.0), Sense::hover());
-    let filled =
-        egui::Rect::from_min_size(rect.min, egui::vec2(width * share.clamp(0.0, 1.0), 16.0));
-    ui.painter().rect_filled(filled, 3.0, colour);
+/// A figure as a bar (its share of `largest`) and its number; its year, kind and source on a
+/// small line below unless `cited_above` (every figure shares one citation, shown once).
+fn figure_bar(
+    ui: &mut egui::Ui,
+    figure: &CitedFigure,
+    largest: u32,
+    cited_above: bool,
+    colours: &Palette,
+) {
+    ui.horizontal(|ui| {
+        let width = ui.available_width() * 0.55;
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 16.0), Sense::hover());
+        let share = (figure.count as f32 / largest.max(1) as f32).clamp(0.0, 1.0);
+        let filled = egui::Rect::from_min_size(rect.min, egui::vec2(width * share, 16.0));
+        ui.painter().rect_filled(filled, 3.0, colours.accent);
+        ui.label(RichText::new(thousands(figure.count)).strong());
+    });
+    if !cited_above {
+        ui.label(
+            RichText::new(figure.citation())
+                .small()
+                .color(colours.weak_text),
+        );
+    }
 }
 
-/// A figure as a bar (its share of `largest`) and its number with year, kind and source.
-fn figure_bar(ui: &mut egui::Ui, figure: &CitedFigure, largest: u32, colours: &Palette) {
-    ui.horizontal(|ui| {
-        bar(
-            ui,
-            figure.count as f32 / largest.max(1) as f32,
-            colours.accent,
-        );
-        ui.label(format!(
-            "{} ({})",
-            thousands(figure.count),
-            figure.citation()
-        ));
-    });
+/// "Figures: total, 2008 — DPRK 2008 Population Census" when every figure shares that
+/// citation; then each figure's bar shows just its number.
+fn shared_citation<'f>(
+    ui: &mut egui::Ui,
+    figures: impl IntoIterator<Item = &'f CitedFigure>,
+    colours: &Palette,
+) -> bool {
+    let mut citations = figures.into_iter().map(CitedFigure::citation);
+    let Some(first) = citations.next() else {
+        return false;
+    };
+    let shared = citations.all(|other| other == first);
+    if shared {
+        ui.label(RichText::new(format!("Figures: {first}")).color(colours.weak_text));
+    }
+    shared
 }
 
 /// A large button that only the mouse clicks (Enter is the game's own key, read once).

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText};
 
-use super::{RIGHT, WRONG, big_button, city_line, digit_pressed, figure_bar};
+use super::{RIGHT, WRONG, big_button, city_line, digit_pressed, figure_bar, shared_citation};
 use crate::dataset::Dataset;
 use crate::game::screens::quiz::QuizAction;
 use crate::game::ui::theme::Palette;
@@ -145,6 +145,7 @@ pub fn feedback(
         feedback.in_place,
         feedback.truth.len()
     ));
+    let cited_above = shared_citation(ui, &feedback.truth, colours);
     let largest = feedback.truth.first().map_or(1, |f| f.count.max(1));
     for (place, figure) in feedback.truth.iter().enumerate() {
         let ok = answer.and_then(|a| a.order.get(place)) == Some(&figure.city);
@@ -157,6 +158,6 @@ pub fn feedback(
                 city_line(dataset, &figure.city)
             ));
         });
-        figure_bar(ui, figure, largest, colours);
+        figure_bar(ui, figure, largest, cited_above, colours);
     }
 }
