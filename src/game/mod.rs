@@ -138,6 +138,7 @@ impl Plugin for GameLogicPlugin {
             menu::plugin,
             screens::plugin,
             records::plugin,
+            map::pointer::plugin,
         ));
     }
 }

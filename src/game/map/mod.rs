@@ -6,6 +6,7 @@
 //! `game::ui::map_labels`.
 
 mod meshes;
+pub mod pointer;
 
 use bevy::prelude::*;
 
@@ -21,6 +22,9 @@ pub struct MapScene {
     pub view: MapView,
     /// Cities drawn a little larger: the selected and hovered city, or those a question asked.
     pub emphasis: Vec<CityId>,
+    /// Whether the mouse pans, zooms and clicks it (see `pointer`); a view laid out beside
+    /// other panels stays put.
+    pub interactive: bool,
 }
 
 /// Every entity of the map, despawned when the scene goes.

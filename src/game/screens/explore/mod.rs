@@ -129,6 +129,7 @@ fn open_explore(
     commands.insert_resource(MapScene {
         view: explore.view,
         emphasis: Vec::new(),
+        interactive: true,
     });
     commands.insert_resource(explore);
 }
@@ -149,6 +150,7 @@ fn show_on_map(explore: Res<Explore>, scene: Option<ResMut<MapScene>>) {
     let wanted = MapScene {
         view: explore.view,
         emphasis: explore.selected.into_iter().chain(hovered).collect(),
+        interactive: true,
     };
     scene.set_if_neq(wanted);
 }

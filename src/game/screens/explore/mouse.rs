@@ -1,8 +1,8 @@
-//! The mouse on the map, and the map's fit to the window: wheel zoom at the cursor, drag to
-//! pan, hover names what is under the pointer, a click on a city opens its card. Panels take the
-//! pointer first: what happens over them never reaches the map.
+//! Explore's rules for the mouse on the shared map, and the map's fit to the window: the map's
+//! wheel and drag gestures move the view, hover names what is under the pointer, a click on a
+//! city opens its card. The gestures themselves (and panels taking the pointer first) are the
+//! map's, in `game::map::pointer`.
 
-use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use geo::Contains;
@@ -11,14 +11,12 @@ use super::{Explore, ExploreAction, Hover, panel_inset};
 use crate::dataset::CityId;
 use crate::game::AppSystems;
 use crate::game::data::GameData;
-use crate::game::menu::PointerTakenByUi;
+use crate::game::map::pointer::{MapGesture, MapInput, MapPointer};
 use crate::game::preferences::Preferences;
 use crate::game::screens::Screen;
 use crate::geography::Projection;
-use crate::map_view::{MapView, nearest_within};
+use crate::map_view::{MapView, ScreenPoint, nearest_within};
 
-/// A pointer press further than this from where it started is a drag, not a click.
-const CLICK_SLOP_PIXELS: f32 = 4.0;
 /// How far from its edge a marker still counts as under the pointer.
 const HOVER_REACH_PIXELS: f64 = 6.0;
 
@@ -27,7 +25,9 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (
             fit_view_to_window.in_set(AppSystems::TickTimers),
-            (read_map_wheel, read_map_pointer).in_set(AppSystems::RecordInput),
+            (hover_under_pointer, apply_map_gestures)
+                .in_set(AppSystems::RecordInput)
+                .after(MapInput),
         )
             .run_if(in_state(Screen::Explore).and_then(resource_exists::<Explore>)),
     );
@@ -58,91 +58,41 @@ fn fit_view_to_window(
     }
 }
 
-#[derive(Default)]
-struct Drag {
-    last: Vec2,
-    travelled: f32,
-}
-
-/// The wheel zooms in and out around the point under the cursor.
-fn read_map_wheel(
-    windows: Query<&Window, With<PrimaryWindow>>,
-    mut wheel: MessageReader<MouseWheel>,
-    pointer_taken: Res<PointerTakenByUi>,
+/// Explore's rules for the map's gestures: the wheel and a drag move its view; a click opens
+/// the card of the city under it, or closes the card on empty map.
+fn apply_map_gestures(
+    mut gestures: MessageReader<MapGesture>,
+    data: Res<GameData>,
+    explore: Res<Explore>,
     mut actions: MessageWriter<ExploreAction>,
 ) {
-    let cursor = windows.single().ok().and_then(Window::cursor_position);
-    for event in wheel.read() {
-        let Some(at) = cursor.filter(|_| !pointer_taken.0) else {
-            continue;
-        };
-        let steps = match event.unit {
-            MouseScrollUnit::Line => f64::from(event.y),
-            MouseScrollUnit::Pixel => f64::from(event.y) / 50.0,
-        };
-        actions.write(ExploreAction::Zoom {
-            at: [f64::from(at.x), f64::from(at.y)],
-            factor: 1.2_f64.powf(steps),
+    for gesture in gestures.read() {
+        actions.write(match *gesture {
+            MapGesture::Zoom { at, factor } => ExploreAction::Zoom { at, factor },
+            MapGesture::Pan(delta) => ExploreAction::Pan(delta),
+            MapGesture::Click(at) => ExploreAction::Select(match hover_at(&data, &explore, at) {
+                Some(Hover::City(city)) => Some(city),
+                _ => None,
+            }),
         });
     }
 }
 
-/// Hover, drag to pan, and click to open a city's card (or close it, on empty map).
-fn read_map_pointer(
-    windows: Query<&Window, With<PrimaryWindow>>,
-    buttons: Res<ButtonInput<MouseButton>>,
-    pointer_taken: Res<PointerTakenByUi>,
+/// Hovering names what is under the pointer (nothing over a panel).
+fn hover_under_pointer(
+    pointer: Res<MapPointer>,
     data: Res<GameData>,
     mut explore: ResMut<Explore>,
-    mut actions: MessageWriter<ExploreAction>,
-    mut drag: Local<Option<Drag>>,
 ) {
-    let cursor = windows.single().ok().and_then(Window::cursor_position);
-    // A press that began on the map keeps dragging even over a panel.
-    let over_map = cursor.is_some() && (!pointer_taken.0 || drag.is_some());
-    let Some(at) = cursor.filter(|_| over_map) else {
-        // Only a real change marks the state changed.
-        if explore.hovered.is_some() {
-            explore.hovered = None;
-        }
-        if buttons.just_released(MouseButton::Left) {
-            *drag = None;
-        }
-        return;
-    };
-    let hovered = hover_at(&data, &explore, at);
+    let hovered = pointer.at.and_then(|at| hover_at(&data, &explore, at));
+    // Only a real change marks the state changed.
     if explore.hovered != hovered {
         explore.hovered = hovered;
-    }
-    if buttons.just_pressed(MouseButton::Left) {
-        *drag = Some(Drag {
-            last: at,
-            travelled: 0.0,
-        });
-    }
-    if let Some(state) = drag.as_mut() {
-        let delta = at - state.last;
-        if delta != Vec2::ZERO {
-            state.travelled += delta.length();
-            state.last = at;
-            actions.write(ExploreAction::Pan([f64::from(delta.x), f64::from(delta.y)]));
-        }
-    }
-    if buttons.just_released(MouseButton::Left)
-        && let Some(state) = drag.take()
-        && state.travelled <= CLICK_SLOP_PIXELS
-    {
-        let city = match hovered {
-            Some(Hover::City(city)) => Some(city),
-            _ => None,
-        };
-        actions.write(ExploreAction::Select(city));
     }
 }
 
 /// The city under the pointer, else the province, else the neighbouring country.
-fn hover_at(data: &GameData, explore: &Explore, at: Vec2) -> Option<Hover> {
-    let cursor = [f64::from(at.x), f64::from(at.y)];
+fn hover_at(data: &GameData, explore: &Explore, cursor: ScreenPoint) -> Option<Hover> {
     let candidates: Vec<(CityId, ([f64; 2], f64))> = data
         .dataset
         .cities

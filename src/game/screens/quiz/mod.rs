@@ -362,6 +362,7 @@ fn show_map_of_answer(mut commands: Commands, quiz: Option<Res<ActiveQuiz>>, dat
     commands.insert_resource(MapScene {
         view: MapView::fit_in_rect(data.country_bounds(), [1280.0, 720.0], FEEDBACK_MAP_RECT),
         emphasis,
+        interactive: false,
     });
 }
 
