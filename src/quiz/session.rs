@@ -339,6 +339,12 @@ mod tests {
         );
         assert_eq!(session.last_points(), Some((session.results[0].points, 0)));
         assert_eq!(session.summary().percent_right(), 0.0);
+        let half = Summary {
+            correct: 1,
+            answered: 2,
+            ..session.summary()
+        };
+        assert_eq!(half.percent_right(), 50.0);
         assert_eq!(
             session.answer(&d, Answer::NoAnswer, Duration::ZERO),
             Err(GradeError::NoQuestion)
