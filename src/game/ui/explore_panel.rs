@@ -7,7 +7,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::map_labels::{MapLabels, draw_city_labels};
 use super::theme::{Palette, palette};
-use crate::dataset::{Amount, City, CityId, Dataset, Year};
+use crate::dataset::{Amount, City, Dataset, Year};
 use crate::format::thousands;
 use crate::game::data::GameData;
 use crate::game::preferences::Preferences;
@@ -42,14 +42,9 @@ fn draw_explore(
             side_panel(ui, &mut explore, &data, colours, &mut actions)
         });
     let map_rect = ctx.viewport_rect().with_max_x(panel.response.rect.min.x);
-    let hovered = match explore.hovered {
-        Some(Hover::City(city)) => Some(city),
-        _ => None,
-    };
-    let emphasis: Vec<CityId> = explore.selected.into_iter().chain(hovered).collect();
     let labels = MapLabels {
         cities: data.dataset.cities.iter().map(|city| city.id).collect(),
-        emphasis,
+        emphasis: explore.emphasis(),
         hangul: explore.show_hangul,
     };
     draw_city_labels(ctx, map_rect, &explore.view, &labels, &data, &preferences);

@@ -36,6 +36,17 @@ pub struct Explore {
     pub search: String,
 }
 
+impl Explore {
+    /// The cities that stand out on the map: the selected one and the one under the pointer.
+    pub fn emphasis(&self) -> Vec<CityId> {
+        let hovered = match self.hovered {
+            Some(Hover::City(city)) => Some(city),
+            _ => None,
+        };
+        self.selected.into_iter().chain(hovered).collect()
+    }
+}
+
 /// What the player asked of the Explore screen (keys, clicks and the panel all send these).
 #[derive(Message, Clone, Copy, Debug, PartialEq)]
 pub enum ExploreAction {
@@ -143,13 +154,9 @@ fn show_on_map(explore: Res<Explore>, scene: Option<ResMut<MapScene>>) {
     let Some(mut scene) = scene else {
         return;
     };
-    let hovered = match explore.hovered {
-        Some(Hover::City(city)) => Some(city),
-        _ => None,
-    };
     let wanted = MapScene {
         view: explore.view,
-        emphasis: explore.selected.into_iter().chain(hovered).collect(),
+        emphasis: explore.emphasis(),
         interactive: true,
     };
     scene.set_if_neq(wanted);

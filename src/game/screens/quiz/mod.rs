@@ -156,11 +156,6 @@ impl ActiveQuiz {
         self.last_grade = Some(grade);
         Ok(())
     }
-
-    /// Points and streak bonus of the answer just graded (none in the review round).
-    pub fn last_points(&self) -> Option<(u32, u32)> {
-        self.session.last_points()
-    }
 }
 
 pub(super) fn plugin(app: &mut App) {

@@ -98,7 +98,7 @@ fn draw_quiz(
                     scene.view = view;
                     redraw.write(RequestRedraw);
                 }
-                label_cities(ctx, map_rect, grade, &scene.view, &data, &preferences);
+                label_cities(ctx, map_rect, &scene, &data, &preferences);
             }
         }
         _ => {
@@ -138,23 +138,21 @@ fn whole_country_in(ctx: &egui::Context, map_rect: egui::Rect, data: &GameData) 
     )
 }
 
-/// Labels the cities the feedback is about, so the player learns where the cities just ranked
-/// lie.
+/// Labels the cities the feedback is about (the scene's emphasis), so the player learns where
+/// the cities just ranked lie.
 fn label_cities(
     ctx: &egui::Context,
     map_rect: egui::Rect,
-    grade: &Grade,
-    view: &MapView,
+    scene: &MapScene,
     data: &GameData,
     preferences: &Preferences,
 ) {
-    let cities = data.city_ids(&grade.feedback.cities());
     let labels = MapLabels {
-        emphasis: cities.clone(),
-        cities,
+        cities: scene.emphasis.clone(),
+        emphasis: scene.emphasis.clone(),
         hangul: false,
     };
-    draw_city_labels(ctx, map_rect, view, &labels, data, preferences);
+    draw_city_labels(ctx, map_rect, &scene.view, &labels, data, preferences);
 }
 
 /// Where the quiz is; during feedback the number is the question just answered.
@@ -266,7 +264,7 @@ fn feedback(
     colours: &Palette,
     out: &mut Vec<QuizAction>,
 ) {
-    verdict(ui, grade, quiz.last_points());
+    verdict(ui, grade, quiz.session.last_points());
     match (&grade.feedback, quiz.last_answer.as_ref()) {
         (Feedback::OrderByPopulation(feedback), answer) => {
             let answer = match answer {
