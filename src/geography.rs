@@ -5,7 +5,7 @@ use geo::{Contains, Distance, Euclidean, Haversine, LineString, MultiPolygon, Po
 use geojson::GeoJson;
 
 /// A place on the globe in decimal degrees (WGS 84), north and east positive.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LatLon {
     pub lat: f64,
     pub lon: f64,

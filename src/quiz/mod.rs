@@ -21,13 +21,18 @@
 //!    over the kind's draft and feedback), and one arm in that folder's `mod.rs` dispatch.
 //! 4. A line in `tests/e2e.sh` for its screenshots. A mode that asks it lists it in `modes.rs`.
 
+pub mod find_on_map;
 pub mod guess_population;
 pub mod higher_or_lower;
 pub mod modes;
+pub mod name_marked;
 pub mod order_by_population;
+pub mod placement;
 pub mod population;
 pub mod scoring;
 pub mod session;
+pub mod where_is;
+pub mod which_province;
 
 use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
@@ -35,11 +40,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::dataset::{CityKey, Dataset};
 use crate::format::thousands;
+use find_on_map::{FindAnswer, FindDraft, FindEdit, FindFeedback, FindQuestion};
 use guess_population::{GuessAnswer, GuessDraft, GuessEdit, GuessFeedback, GuessQuestion};
 use higher_or_lower::{ComparisonFeedback, HigherOrLowerQuestion, PickAnswer, PickDraft, PickEdit};
+use name_marked::{NameAnswer, NameDraft, NameEdit, NameFeedback, NameQuestion};
 use order_by_population::{OrderAnswer, OrderDraft, OrderEdit, OrderFeedback, OrderQuestion};
+use where_is::{PlaceAnswer, PlaceDraft, PlaceEdit, PlaceFeedback, WhereIsQuestion};
+use which_province::{
+    ProvinceAnswer, ProvinceDraft, ProvinceEdit, ProvinceFeedback, ProvinceQuestion,
+};
 
-pub use modes::{EndlessRun, RankingSettings, next_seed, ranking_quiz};
+pub use modes::{EndlessRun, MapSettings, RankingSettings, map_quiz, next_seed, ranking_quiz};
 pub use session::{QuestionResult, QuizSession, Stage, Summary};
 
 /// The RNG every quiz draws from: portable, so a seed gives the same quiz on every machine.
@@ -93,40 +104,60 @@ pub enum Question {
     OrderByPopulation(OrderQuestion),
     HigherOrLower(HigherOrLowerQuestion),
     GuessPopulation(GuessQuestion),
+    WhereIs(WhereIsQuestion),
+    FindOnMap(FindQuestion),
+    NameMarked(NameQuestion),
+    WhichProvince(ProvinceQuestion),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Answer {
     OrderByPopulation(OrderAnswer),
     HigherOrLower(PickAnswer),
     GuessPopulation(GuessAnswer),
+    WhereIs(PlaceAnswer),
+    FindOnMap(FindAnswer),
+    NameMarked(NameAnswer),
+    WhichProvince(ProvinceAnswer),
     /// Time ran out, or the player skipped: graded as wrong, with the feedback all the same.
     NoAnswer,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Feedback {
     OrderByPopulation(OrderFeedback),
     HigherOrLower(ComparisonFeedback),
     GuessPopulation(GuessFeedback),
+    WhereIs(PlaceFeedback),
+    FindOnMap(FindFeedback),
+    NameMarked(NameFeedback),
+    WhichProvince(ProvinceFeedback),
 }
 
 /// The answer the player is building for the current question.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Draft {
     OrderByPopulation(OrderDraft),
     HigherOrLower(PickDraft),
     GuessPopulation(GuessDraft),
+    WhereIs(PlaceDraft),
+    FindOnMap(FindDraft),
+    NameMarked(NameDraft),
+    WhichProvince(ProvinceDraft),
 }
 
 /// One thing the player did to a draft (a key, a click, a drag).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     OrderByPopulation(OrderEdit),
     HigherOrLower(PickEdit),
     GuessPopulation(GuessEdit),
+    WhereIs(PlaceEdit),
+    FindOnMap(FindEdit),
+    NameMarked(NameEdit),
+    WhichProvince(ProvinceEdit),
 }
 
 impl Question {
@@ -136,7 +167,22 @@ impl Question {
             Question::OrderByPopulation(_) => "order-by-population",
             Question::HigherOrLower(_) => "higher-or-lower",
             Question::GuessPopulation(_) => "guess-population",
+            Question::WhereIs(_) => "where-is",
+            Question::FindOnMap(_) => "find-on-map",
+            Question::NameMarked(_) => "name-marked",
+            Question::WhichProvince(_) => "which-province",
         }
+    }
+
+    /// Whether the question is answered on the map (the map fills the screen while it is asked).
+    pub fn is_on_map(&self) -> bool {
+        matches!(
+            self,
+            Question::WhereIs(_)
+                | Question::FindOnMap(_)
+                | Question::NameMarked(_)
+                | Question::WhichProvince(_)
+        )
     }
 
     /// The question as the player reads it.
@@ -145,6 +191,10 @@ impl Question {
             Question::OrderByPopulation(q) => q.prompt(),
             Question::HigherOrLower(q) => q.prompt(dataset),
             Question::GuessPopulation(q) => q.prompt(dataset),
+            Question::WhereIs(q) => q.prompt(dataset),
+            Question::FindOnMap(q) => q.prompt(dataset),
+            Question::NameMarked(q) => q.prompt(),
+            Question::WhichProvince(q) => q.prompt(dataset),
         }
     }
 
@@ -154,6 +204,10 @@ impl Question {
             Question::OrderByPopulation(q) => q.cities.clone(),
             Question::HigherOrLower(q) => vec![q.left.clone(), q.right.clone()],
             Question::GuessPopulation(q) => vec![q.city.clone()],
+            Question::WhereIs(q) => vec![q.city.clone()],
+            Question::FindOnMap(q) => vec![q.city.clone()],
+            Question::NameMarked(q) => vec![q.city.clone()],
+            Question::WhichProvince(q) => vec![q.city.clone()],
         }
     }
 
@@ -163,6 +217,10 @@ impl Question {
             Question::OrderByPopulation(q) => Draft::OrderByPopulation(q.draft()),
             Question::HigherOrLower(q) => Draft::HigherOrLower(q.draft()),
             Question::GuessPopulation(q) => Draft::GuessPopulation(q.draft(dataset)),
+            Question::WhereIs(q) => Draft::WhereIs(q.draft()),
+            Question::FindOnMap(q) => Draft::FindOnMap(q.draft()),
+            Question::NameMarked(q) => Draft::NameMarked(q.draft()),
+            Question::WhichProvince(q) => Draft::WhichProvince(q.draft()),
         }
     }
 
@@ -172,6 +230,10 @@ impl Question {
             Question::OrderByPopulation(q) => Answer::OrderByPopulation(q.right_answer(dataset)?),
             Question::HigherOrLower(q) => Answer::HigherOrLower(q.right_answer(dataset)?),
             Question::GuessPopulation(q) => Answer::GuessPopulation(q.right_answer(dataset)?),
+            Question::WhereIs(q) => Answer::WhereIs(q.right_answer(dataset)?),
+            Question::FindOnMap(q) => Answer::FindOnMap(q.right_answer(dataset)?),
+            Question::NameMarked(q) => Answer::NameMarked(q.right_answer(dataset)?),
+            Question::WhichProvince(q) => Answer::WhichProvince(q.right_answer(dataset)?),
         })
     }
 
@@ -181,6 +243,10 @@ impl Question {
             Question::OrderByPopulation(q) => Answer::OrderByPopulation(q.wrong_answer(dataset)?),
             Question::HigherOrLower(q) => Answer::HigherOrLower(q.wrong_answer(dataset)?),
             Question::GuessPopulation(q) => Answer::GuessPopulation(q.wrong_answer(dataset)?),
+            Question::WhereIs(q) => Answer::WhereIs(q.wrong_answer(dataset)?),
+            Question::FindOnMap(q) => Answer::FindOnMap(q.wrong_answer(dataset)?),
+            Question::NameMarked(q) => Answer::NameMarked(q.wrong_answer(dataset)?),
+            Question::WhichProvince(q) => Answer::WhichProvince(q.wrong_answer(dataset)?),
         })
     }
 
@@ -190,6 +256,10 @@ impl Question {
             Question::OrderByPopulation(q) => Answer::OrderByPopulation(q.near_miss(dataset)?),
             Question::HigherOrLower(q) => Answer::HigherOrLower(q.wrong_answer(dataset)?),
             Question::GuessPopulation(q) => Answer::GuessPopulation(q.near_miss(dataset)?),
+            Question::WhereIs(q) => Answer::WhereIs(q.near_miss(dataset)?),
+            Question::FindOnMap(q) => Answer::FindOnMap(q.near_miss(dataset)?),
+            Question::NameMarked(q) => Answer::NameMarked(q.near_miss(dataset)?),
+            Question::WhichProvince(q) => Answer::WhichProvince(q.wrong_answer(dataset)?),
         })
     }
 }
@@ -200,6 +270,10 @@ impl Answer {
             Answer::OrderByPopulation(_) => "order-by-population",
             Answer::HigherOrLower(_) => "higher-or-lower",
             Answer::GuessPopulation(_) => "guess-population",
+            Answer::WhereIs(_) => "where-is",
+            Answer::FindOnMap(_) => "find-on-map",
+            Answer::NameMarked(_) => "name-marked",
+            Answer::WhichProvince(_) => "which-province",
             Answer::NoAnswer => "no",
         }
     }
@@ -210,6 +284,10 @@ impl Answer {
             Answer::OrderByPopulation(a) => order_by_population::describe_order(dataset, &a.order),
             Answer::HigherOrLower(a) => city_name(dataset, &a.city),
             Answer::GuessPopulation(a) => thousands(a.number),
+            Answer::WhereIs(a) => where_is::describe_click(dataset, a.at),
+            Answer::FindOnMap(a) => describe_cities(dataset, &a.clicks),
+            Answer::NameMarked(a) => a.describe(dataset),
+            Answer::WhichProvince(a) => which_province::province_name(dataset, &a.province),
             Answer::NoAnswer => "no answer".into(),
         }
     }
@@ -222,6 +300,10 @@ impl Feedback {
             Feedback::OrderByPopulation(f) => f.truth.iter().map(|t| t.city.clone()).collect(),
             Feedback::HigherOrLower(f) => vec![f.larger.city.clone(), f.smaller.city.clone()],
             Feedback::GuessPopulation(f) => vec![f.truth.city.clone()],
+            Feedback::WhereIs(f) => vec![f.city.clone()],
+            Feedback::FindOnMap(f) => std::iter::once(&f.city).chain(&f.misses).cloned().collect(),
+            Feedback::NameMarked(f) => std::iter::once(&f.city).chain(&f.named).cloned().collect(),
+            Feedback::WhichProvince(f) => vec![f.city.clone()],
         }
     }
 
@@ -240,6 +322,13 @@ impl Feedback {
                 thousands(f.smaller.count)
             ),
             Feedback::GuessPopulation(f) => thousands(f.truth.count),
+            Feedback::WhereIs(f) => match &f.guess {
+                Some(placed) => format!("{} ({})", city_name(dataset, &f.city), placed.in_words()),
+                None => city_name(dataset, &f.city),
+            },
+            Feedback::FindOnMap(f) => city_name(dataset, &f.city),
+            Feedback::NameMarked(f) => city_name(dataset, &f.city),
+            Feedback::WhichProvince(f) => which_province::province_name(dataset, &f.right),
         }
     }
 }
@@ -250,6 +339,10 @@ impl Draft {
             (Draft::OrderByPopulation(d), Edit::OrderByPopulation(e)) => d.apply(e),
             (Draft::HigherOrLower(d), Edit::HigherOrLower(e)) => d.apply(e),
             (Draft::GuessPopulation(d), Edit::GuessPopulation(e)) => d.apply(e),
+            (Draft::WhereIs(d), Edit::WhereIs(e)) => d.apply(e),
+            (Draft::FindOnMap(d), Edit::FindOnMap(e)) => d.apply(e),
+            (Draft::NameMarked(d), Edit::NameMarked(e)) => d.apply(e),
+            (Draft::WhichProvince(d), Edit::WhichProvince(e)) => d.apply(e),
             // An edit meant for another kind of question (a stale click): nothing to do.
             _ => {}
         }
@@ -261,6 +354,24 @@ impl Draft {
             Draft::OrderByPopulation(d) => Some(Answer::OrderByPopulation(d.answer())),
             Draft::HigherOrLower(d) => d.answer().map(Answer::HigherOrLower),
             Draft::GuessPopulation(d) => d.answer().map(Answer::GuessPopulation),
+            Draft::WhereIs(d) => d.answer().map(Answer::WhereIs),
+            Draft::FindOnMap(d) => d.answer().map(Answer::FindOnMap),
+            Draft::NameMarked(d) => d.answer().map(Answer::NameMarked),
+            Draft::WhichProvince(d) => d.answer().map(Answer::WhichProvince),
+        }
+    }
+
+    /// Whether the draft is an answer that needs no confirming (a click on the map, the last of
+    /// the tries): the quiz hands it in at once.
+    pub fn finished(&self) -> bool {
+        match self {
+            Draft::WhereIs(d) => d.finished(),
+            Draft::FindOnMap(d) => d.finished(),
+            Draft::WhichProvince(d) => d.finished(),
+            Draft::OrderByPopulation(_)
+            | Draft::HigherOrLower(_)
+            | Draft::GuessPopulation(_)
+            | Draft::NameMarked(_) => false,
         }
     }
 }
@@ -268,31 +379,43 @@ impl Draft {
 /// Grades an answer. Pure: the same dataset, question and answer always give the same grade.
 /// An answer of another kind is an error, not a silent zero; `NoAnswer` grades as wrong.
 pub fn grade(dataset: &Dataset, question: &Question, answer: &Answer) -> Result<Grade, GradeError> {
-    let no_answer = *answer == Answer::NoAnswer;
-    match (question, answer) {
-        (Question::OrderByPopulation(q), Answer::OrderByPopulation(a)) => q
-            .grade(dataset, Some(a))
-            .map(|g| g.map(Feedback::OrderByPopulation)),
-        (Question::OrderByPopulation(q), _) if no_answer => q
-            .grade(dataset, None)
-            .map(|g| g.map(Feedback::OrderByPopulation)),
-        (Question::HigherOrLower(q), Answer::HigherOrLower(a)) => q
-            .grade(dataset, Some(a))
-            .map(|g| g.map(Feedback::HigherOrLower)),
-        (Question::HigherOrLower(q), _) if no_answer => q
-            .grade(dataset, None)
-            .map(|g| g.map(Feedback::HigherOrLower)),
-        (Question::GuessPopulation(q), Answer::GuessPopulation(a)) => q
-            .grade(dataset, Some(a))
-            .map(|g| g.map(Feedback::GuessPopulation)),
-        (Question::GuessPopulation(q), _) if no_answer => q
-            .grade(dataset, None)
-            .map(|g| g.map(Feedback::GuessPopulation)),
-        _ => Err(GradeError::WrongKind {
-            question: question.kind_name(),
-            answer: answer.kind_name(),
-        }),
+    // Each kind grades its own answer, or `None` for no answer; another kind's is an error.
+    macro_rules! by_kind {
+        ($($kind:ident),*) => {
+            match (question, answer) {
+                $(
+                    (Question::$kind(q), Answer::$kind(a)) => {
+                        q.grade(dataset, Some(a)).map(|g| g.map(Feedback::$kind))
+                    }
+                    (Question::$kind(q), Answer::NoAnswer) => {
+                        q.grade(dataset, None).map(|g| g.map(Feedback::$kind))
+                    }
+                )*
+                _ => Err(GradeError::WrongKind {
+                    question: question.kind_name(),
+                    answer: answer.kind_name(),
+                }),
+            }
+        };
     }
+    by_kind!(
+        OrderByPopulation,
+        HigherOrLower,
+        GuessPopulation,
+        WhereIs,
+        FindOnMap,
+        NameMarked,
+        WhichProvince
+    )
+}
+
+/// Several cities' names, in order: "Sinpo, Hamhung".
+pub fn describe_cities(dataset: &Dataset, cities: &[CityKey]) -> String {
+    cities
+        .iter()
+        .map(|key| city_name(dataset, key))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A city's English name, or its key if the dataset no longer has it.

@@ -1,16 +1,22 @@
-//! The ways to play: Quick Play's mix of population questions, endless higher or lower, and the
-//! seed of the next quiz. A mode lists the kinds it asks; each kind draws its own questions.
+//! The ways to play: Quick Play's mix of population questions, the map quiz, endless higher or
+//! lower, and the seed of the next quiz. A mode lists the kinds it asks; each kind draws its own
+//! questions.
 
 use std::time::Duration;
 
 use rand::seq::SliceRandom;
 
+use super::find_on_map::FindQuestion;
 use super::guess_population::GuessQuestion;
 use super::higher_or_lower::HigherOrLowerQuestion;
+use super::name_marked::NameQuestion;
 use super::order_by_population::OrderQuestion;
+use super::placement::{Difficulty, city_pool};
 use super::population::Measure;
+use super::where_is::WhereIsQuestion;
+use super::which_province::ProvinceQuestion;
 use super::{Question, QuizRng, rng_from_seed};
-use crate::dataset::Dataset;
+use crate::dataset::{CityId, Dataset};
 
 /// What the ranking quiz asks; the defaults are Quick Play's.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -73,6 +79,79 @@ pub fn ranking_quiz(dataset: &Dataset, settings: &RankingSettings, seed: u64) ->
     questions
 }
 
+/// What the map quiz asks; the defaults are Quick Play's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapSettings {
+    pub questions: usize,
+    pub difficulty: Difficulty,
+    /// Seconds per question for the time bonus; `None` plays untimed.
+    pub time_limit: Option<Duration>,
+}
+
+impl Default for MapSettings {
+    fn default() -> Self {
+        Self {
+            questions: 10,
+            difficulty: Difficulty::Normal,
+            time_limit: Some(Duration::from_secs(30)),
+        }
+    }
+}
+
+/// The four map kinds, in the shares a map quiz mixes them (per ten questions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MapKind {
+    WhereIs,
+    Find,
+    Name,
+    Province,
+}
+
+/// A map quiz: where is X (3 in 10), find it among the markers (3), name the marked city (2)
+/// and which province (2), shuffled, each about another city of the difficulty's pool while
+/// the pool lasts. Deterministic in `seed`.
+pub fn map_quiz(dataset: &Dataset, settings: &MapSettings, seed: u64) -> Vec<Question> {
+    let mut rng = rng_from_seed(seed);
+    let pool = city_pool(dataset, settings.difficulty);
+    if pool.is_empty() {
+        return Vec::new();
+    }
+    let mut kinds: Vec<MapKind> = (0..settings.questions)
+        .map(|i| match i % 10 {
+            0 | 4 | 7 => MapKind::WhereIs,
+            1 | 5 | 8 => MapKind::Find,
+            2 | 6 => MapKind::Name,
+            _ => MapKind::Province,
+        })
+        .collect();
+    kinds.shuffle(&mut rng);
+    let mut unused: Vec<CityId> = pool.clone();
+    unused.shuffle(&mut rng);
+    kinds
+        .into_iter()
+        .map(|kind| {
+            let fits =
+                |id: &CityId| kind != MapKind::Province || ProvinceQuestion::can_ask(dataset, *id);
+            let city = match unused.iter().position(fits) {
+                Some(index) => unused.remove(index),
+                // Every city asked once already: any that fits (or a where-is question).
+                None => pool.iter().copied().find(fits).unwrap_or(pool[0]),
+            };
+            let key = dataset.key(city);
+            match kind {
+                MapKind::Province if ProvinceQuestion::can_ask(dataset, city) => {
+                    Question::WhichProvince(ProvinceQuestion { city: key })
+                }
+                MapKind::Find => Question::FindOnMap(FindQuestion::new(dataset, city, &pool)),
+                MapKind::Name => {
+                    Question::NameMarked(NameQuestion::generate(dataset, city, &pool, &mut rng))
+                }
+                _ => Question::WhereIs(WhereIsQuestion { city: key }),
+            }
+        })
+        .collect()
+}
+
 /// Higher or lower without end: a new pair after every right answer, over at the first miss.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EndlessRun {
@@ -131,6 +210,7 @@ mod tests {
             Question::OrderByPopulation(_) => "order",
             Question::HigherOrLower(_) => "higher-or-lower",
             Question::GuessPopulation(_) => "guess",
+            other => other.kind_name(),
         };
         format!("{seed}: {kind} {cities}")
     }
@@ -171,7 +251,58 @@ mod tests {
         assert_ne!(next_seed(7, 2), next_seed(8, 2));
     }
 
+    #[test]
+    fn a_map_quiz_mixes_the_four_kinds_over_different_cities() {
+        let d = test_dataset();
+        let questions = map_quiz(&d, &MapSettings::default(), 7);
+        assert_eq!(questions.len(), 10);
+        let count = |name: &str| questions.iter().filter(|q| q.kind_name() == name).count();
+        assert_eq!(count("where-is"), 3);
+        assert_eq!(count("find-on-map"), 3);
+        assert_eq!(count("name-marked"), 2);
+        assert_eq!(count("which-province"), 2);
+        let mut cities: Vec<_> = questions.iter().flat_map(Question::cities).collect();
+        cities.sort();
+        cities.dedup();
+        assert_eq!(cities.len(), 10, "each question about another city");
+        assert!(questions.iter().all(Question::is_on_map));
+    }
+
+    #[test]
+    fn an_easy_map_quiz_asks_only_the_largest_cities() {
+        let d = test_dataset();
+        let settings = MapSettings {
+            difficulty: Difficulty::Easy,
+            questions: 30,
+            ..MapSettings::default()
+        };
+        let pool: Vec<_> = city_pool(&d, Difficulty::Easy)
+            .into_iter()
+            .map(|id| d.key(id))
+            .collect();
+        for question in map_quiz(&d, &settings, 3) {
+            for city in question.cities() {
+                assert!(pool.contains(&city), "{city}");
+            }
+            if let Question::FindOnMap(find) = &question {
+                assert_eq!(find.markers.len(), 12);
+            }
+        }
+    }
+
     proptest! {
+        #[test]
+        fn the_same_seed_gives_the_same_map_quiz(seed in any::<u64>()) {
+            let d = test_dataset();
+            let settings = MapSettings::default();
+            let quiz = map_quiz(&d, &settings, seed);
+            prop_assert_eq!(&quiz, &map_quiz(&d, &settings, seed));
+            for question in &quiz {
+                let right = question.right_answer(&d).unwrap();
+                prop_assert!(crate::quiz::grade(&d, question, &right).unwrap().correct);
+            }
+        }
+
         #[test]
         fn the_same_seed_gives_the_same_quiz(seed in any::<u64>()) {
             let d = test_dataset();
@@ -187,7 +318,7 @@ mod tests {
                 let measure = match &question {
                     Question::OrderByPopulation(q) => q.measure,
                     Question::HigherOrLower(q) => q.measure,
-                    Question::GuessPopulation(_) => continue,
+                    _ => continue,
                 };
                 let cities: Vec<_> = question.cities().iter().map(|key| resolve(&d, key).unwrap()).collect();
                 for (i, &a) in cities.iter().enumerate() {
