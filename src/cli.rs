@@ -60,6 +60,10 @@ pub struct PlayArgs {
     /// Open this screen directly instead of the title screen (case does not matter).
     #[arg(long, value_name = "NAME", ignore_case = true)]
     pub screen: Option<ScreenName>,
+    /// Start a quiz straight away: `population` (Quick Play's ranking quiz) or `map`; with
+    /// `--seed`, the same questions every time.
+    #[arg(long, value_name = "MODE", ignore_case = true)]
+    pub quiz: Option<QuizMode>,
     /// Use this theme for this run, without changing the saved setting.
     #[arg(long, value_name = "THEME", ignore_case = true)]
     pub theme: Option<ThemeArg>,
@@ -90,13 +94,29 @@ pub struct PlayArgs {
     #[arg(long, value_name = "N", hide = true)]
     pub demo_answers: Option<usize>,
 
-    /// For screenshots: on an ordering question, pick up the first line and carry it down one.
+    /// For screenshots: after the demo answers, go on to the next question instead of showing
+    /// the last feedback.
+    #[arg(long, hide = true)]
+    pub demo_next: bool,
+
+    /// For screenshots: a part-made answer. On an ordering question, pick up the first line and
+    /// carry it down one; on a find-it question, miss once; on a map question, move the
+    /// crosshair.
     #[arg(long, hide = true)]
     pub demo_carry: bool,
 
     /// Window size as WIDTHxHEIGHT in pixels, e.g. 960x600.
     #[arg(long, value_name = "WxH", value_parser = parse_window_size, default_value = "1280x720")]
     pub window_size: (u32, u32),
+}
+
+/// `--quiz` values: the quiz modes a run can start in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum QuizMode {
+    /// Ten population questions: order, higher or lower, guess.
+    Population,
+    /// Ten map questions: where is, find it, name it, which province.
+    Map,
 }
 
 /// `--screen` values: the screens a run can open on. The game maps each to its own state.
@@ -245,6 +265,18 @@ mod tests {
         assert_eq!(cli.screen, None);
         assert_eq!(cli.seed, None);
         assert_eq!(cli.window_size, (1280, 720));
+    }
+
+    #[test]
+    fn a_quiz_mode_opens_from_the_command_line() {
+        assert_eq!(parse(&["--quiz", "map"]).unwrap().quiz, Some(QuizMode::Map));
+        assert_eq!(
+            parse(&["play", "--quiz", "Population", "--seed", "3"])
+                .unwrap()
+                .quiz,
+            Some(QuizMode::Population)
+        );
+        assert!(parse(&["--quiz", "trivia"]).is_err());
     }
 
     #[test]

@@ -4,8 +4,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::quiz::RankingSettings;
+use crate::quiz::placement::Difficulty;
 use crate::quiz::population::Measure;
+use crate::quiz::{MapSettings, QuizSettings, RankingSettings};
 use crate::storage::{self, StorageError};
 
 /// Colour scheme of the whole interface.
@@ -129,6 +130,10 @@ pub struct Settings {
     pub order_size: u8,
     /// Which census figure population questions use.
     pub population_figure: Measure,
+    /// Which cities map questions ask about and show.
+    pub map_difficulty: Difficulty,
+    /// City names in Hangul beside the English ones (questions and map labels).
+    pub hangul: bool,
 }
 
 impl Default for Settings {
@@ -138,6 +143,8 @@ impl Default for Settings {
             ui_scale: UiScale::default(),
             order_size: 5,
             population_figure: Measure::Total,
+            map_difficulty: Difficulty::default(),
+            hangul: false,
         }
     }
 }
@@ -152,6 +159,8 @@ pub enum SettingKind {
     UiScale,
     OrderSize,
     PopulationFigure,
+    MapDifficulty,
+    Hangul,
 }
 
 impl Settings {
@@ -172,6 +181,14 @@ impl Settings {
                     Measure::Urban => Measure::Total,
                 }
             }
+            SettingKind::MapDifficulty => {
+                self.map_difficulty = if step < 0 {
+                    self.map_difficulty.previous()
+                } else {
+                    self.map_difficulty.next()
+                }
+            }
+            SettingKind::Hangul => self.hangul = !self.hangul,
         }
     }
 
@@ -188,6 +205,22 @@ impl Settings {
         }
     }
 
+    /// The map quiz these settings ask for.
+    pub fn map(&self) -> MapSettings {
+        MapSettings {
+            difficulty: self.map_difficulty,
+            ..MapSettings::default()
+        }
+    }
+
+    /// Every quiz these settings ask for.
+    pub fn quiz(&self) -> QuizSettings {
+        QuizSettings {
+            ranking: self.ranking(),
+            map: self.map(),
+        }
+    }
+
     /// The line the Settings screen shows for one setting.
     pub fn describe(&self, kind: SettingKind) -> String {
         match kind {
@@ -197,6 +230,13 @@ impl Settings {
             SettingKind::PopulationFigure => format!(
                 "Population figure: census {}",
                 self.population_figure.kind().label()
+            ),
+            SettingKind::MapDifficulty => {
+                format!("Map questions: {}", self.map_difficulty.label())
+            }
+            SettingKind::Hangul => format!(
+                "City names in Hangul too: {}",
+                if self.hangul { "on" } else { "off" }
             ),
         }
     }
@@ -233,6 +273,8 @@ mod tests {
             ui_scale: UiScale::Percent(125),
             order_size: 7,
             population_figure: Measure::Urban,
+            map_difficulty: Difficulty::Hard,
+            hangul: true,
         };
         let text = settings.to_toml();
         assert!(text.contains("theme = \"dark\""), "{text}");
@@ -322,6 +364,25 @@ mod tests {
         // A hand-edited size out of range is brought into range.
         let edited = Settings::from_toml("order_size = 40").unwrap();
         assert_eq!(edited.ranking().order_size, 8);
+    }
+
+    #[test]
+    fn map_difficulty_cycles_both_ways_and_reaches_the_map_quiz() {
+        let mut settings = Settings::default();
+        assert_eq!(settings.map().difficulty, Difficulty::Normal);
+        settings.adjust(SettingKind::MapDifficulty, 1);
+        assert_eq!(settings.quiz().map.difficulty, Difficulty::Hard);
+        settings.adjust(SettingKind::MapDifficulty, -1);
+        settings.adjust(SettingKind::MapDifficulty, -1);
+        assert_eq!(settings.map_difficulty, Difficulty::Easy);
+        assert_eq!(
+            settings.describe(SettingKind::MapDifficulty),
+            "Map questions: Easy (12 largest cities)"
+        );
+        settings.adjust(SettingKind::Hangul, 1);
+        assert!(settings.hangul);
+        let edited = Settings::from_toml("map_difficulty = \"hard\"").unwrap();
+        assert_eq!(edited.map_difficulty, Difficulty::Hard);
     }
 
     #[test]

@@ -438,7 +438,7 @@ mod quiz {
     fn untimed(app: &mut App) {
         let mut quiz = app.world_mut().resource_mut::<ActiveQuiz>();
         quiz.session.time_limit = None;
-        quiz.settings.time_limit = None;
+        quiz.settings = quiz.settings.untimed();
     }
 
     fn quiz(app: &App) -> &ActiveQuiz {

@@ -19,7 +19,7 @@ use bevy::prelude::*;
 use bevy::window::{WindowResizeConstraints, WindowResolution};
 use bevy::winit::{UpdateMode, WinitSettings};
 
-use crate::cli::PlayArgs;
+use crate::cli::{PlayArgs, QuizMode};
 use crate::settings::Theme;
 pub use screens::Screen;
 
@@ -42,12 +42,16 @@ pub struct GameOptions {
     pub explore: ExploreStart,
     /// `--demo-answers`, `--demo-carry`: a quiz part-played, for screenshots.
     pub quiz_demo: QuizDemo,
+    /// `--quiz`: the quiz mode to start in.
+    pub quiz: Option<QuizMode>,
 }
 
 /// A quiz part-played at start, so screenshots can show feedback, results and a carried line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct QuizDemo {
     pub answers: Option<usize>,
+    /// Go on to the next question after the demo answers.
+    pub next: bool,
     pub carry: bool,
 }
 
@@ -78,7 +82,11 @@ impl GameOptions {
         Self {
             seed: cli.seed.unwrap_or_else(seed_from_clock),
             data_dir,
-            start_screen: cli.screen.map_or(Screen::Title, Screen::from),
+            start_screen: match (cli.screen, cli.quiz) {
+                (Some(screen), _) => Screen::from(screen),
+                (None, Some(_)) => Screen::Quiz,
+                (None, None) => Screen::Title,
+            },
             theme: cli.theme.map(Theme::from),
             screenshot: cli.screenshot.clone(),
             dataset: cli.dataset.clone(),
@@ -89,8 +97,10 @@ impl GameOptions {
             },
             quiz_demo: QuizDemo {
                 answers: cli.demo_answers,
+                next: cli.demo_next,
                 carry: cli.demo_carry,
             },
+            quiz: cli.quiz,
         }
     }
 }

@@ -40,7 +40,10 @@ pub struct FindFeedback {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FindDraft {
-    city: CityKey,
+    /// The city to find.
+    pub city: CityKey,
+    /// The markers on the map, as in the question.
+    pub markers: Vec<CityKey>,
     pub clicks: Vec<CityKey>,
     pub crosshair: Crosshair,
 }
@@ -74,6 +77,7 @@ impl FindQuestion {
     pub fn draft(&self) -> FindDraft {
         FindDraft {
             city: self.city.clone(),
+            markers: self.markers.clone(),
             clicks: Vec::new(),
             crosshair: Crosshair::default(),
         }

@@ -50,7 +50,9 @@ use which_province::{
     ProvinceAnswer, ProvinceDraft, ProvinceEdit, ProvinceFeedback, ProvinceQuestion,
 };
 
-pub use modes::{EndlessRun, MapSettings, RankingSettings, map_quiz, next_seed, ranking_quiz};
+pub use modes::{
+    EndlessRun, MapSettings, QuizSettings, RankingSettings, map_quiz, next_seed, ranking_quiz,
+};
 pub use session::{QuestionResult, QuizSession, Stage, Summary};
 
 /// The RNG every quiz draws from: portable, so a seed gives the same quiz on every machine.

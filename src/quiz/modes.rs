@@ -98,6 +98,22 @@ impl Default for MapSettings {
     }
 }
 
+/// The settings of every quiz mode, as the player chose them.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct QuizSettings {
+    pub ranking: RankingSettings,
+    pub map: MapSettings,
+}
+
+impl QuizSettings {
+    /// No time limit in any mode (tests: points then do not depend on the machine's speed).
+    pub fn untimed(mut self) -> Self {
+        self.ranking.time_limit = None;
+        self.map.time_limit = None;
+        self
+    }
+}
+
 /// The four map kinds, in the shares a map quiz mixes them (per ten questions).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum MapKind {

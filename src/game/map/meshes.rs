@@ -99,16 +99,22 @@ fn line_triangles(data: &GameData, layer: LineLayer, width_km: f64) -> Triangles
     }
 }
 
+/// Spawns the map for a new scene. A scene replaced in the same frame (one screen's map handed
+/// to the next) finds the old parts still there: they go first, so the map is never doubled.
 pub(super) fn spawn_map(
     mut commands: Commands,
     data: Option<Res<GameData>>,
     preferences: Res<Preferences>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
+    old_parts: Query<Entity, With<MapPart>>,
 ) {
     let Some(data) = data else {
         return;
     };
+    for part in &old_parts {
+        commands.entity(part).despawn();
+    }
     let colours = colours_for(&preferences);
     let projection = Projection::NORTH_KOREA;
     let mut paint = |paint: PaintFn| {

@@ -25,6 +25,18 @@ pub struct MapScene {
     /// Whether the mouse pans, zooms and clicks it (see `pointer`); a view laid out beside
     /// other panels stays put.
     pub interactive: bool,
+    /// The cities whose markers show; `None` shows every city. A placement question hides the
+    /// markers that would give its answer away.
+    pub markers: Option<Vec<CityId>>,
+}
+
+impl MapScene {
+    /// Whether this city's marker is on the map.
+    pub fn shows(&self, city: CityId) -> bool {
+        self.markers
+            .as_ref()
+            .is_none_or(|shown| shown.contains(&city))
+    }
 }
 
 /// Every entity of the map, despawned when the scene goes.
@@ -85,7 +97,8 @@ fn sync_camera(
 type Projection2d = bevy::camera::Projection;
 
 /// Markers keep their size in pixels: scale them by the km a pixel spans. Emphasised cities
-/// grow a little, so they stand out by size as well as by their label.
+/// grow a little, so they stand out by size as well as by their label; hidden ones shrink to
+/// nothing.
 fn size_markers(
     scene: Res<MapScene>,
     mut markers: Query<(&CityMarker, &mut Transform, Has<MarkerRing>)>,
@@ -94,7 +107,11 @@ fn size_markers(
     for (marker, mut transform, is_ring) in &mut markers {
         let highlighted = scene.emphasis.contains(&marker.city);
         let radius = marker.radius_px * if highlighted { 1.35 } else { 1.0 };
-        let pixels = if is_ring { radius + 1.5 } else { radius };
+        let pixels = match (scene.shows(marker.city), is_ring) {
+            (false, _) => 0.0,
+            (true, true) => radius + 1.5,
+            (true, false) => radius,
+        };
         let scale = Vec3::new(pixels * km_per_pixel, pixels * km_per_pixel, 1.0);
         if transform.scale != scale {
             transform.scale = scale;

@@ -16,11 +16,13 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-const LINES: [SettingKind; 4] = [
+const LINES: [SettingKind; 6] = [
     SettingKind::Theme,
     SettingKind::UiScale,
     SettingKind::OrderSize,
     SettingKind::PopulationFigure,
+    SettingKind::MapDifficulty,
+    SettingKind::Hangul,
 ];
 
 fn settings_menu(preferences: &Preferences) -> Vec<MenuItem> {

@@ -29,6 +29,10 @@ fn show_main_menu(mut commands: Commands) {
                 MenuAction::Quiz(QuizCommand::Start(QuizKind::QuickPlay)),
             ),
             MenuItem::new(
+                "Map quiz",
+                MenuAction::Quiz(QuizCommand::Start(QuizKind::Map)),
+            ),
+            MenuItem::new(
                 "Higher or lower",
                 MenuAction::Quiz(QuizCommand::Start(QuizKind::HigherOrLower)),
             ),

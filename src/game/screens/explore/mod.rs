@@ -138,6 +138,7 @@ fn open_explore(
         explore.view.zoom_at(center, zoom);
     }
     commands.insert_resource(MapScene {
+        markers: None,
         view: explore.view,
         emphasis: Vec::new(),
         interactive: true,
@@ -155,6 +156,7 @@ fn show_on_map(explore: Res<Explore>, scene: Option<ResMut<MapScene>>) {
         return;
     };
     let wanted = MapScene {
+        markers: None,
         view: explore.view,
         emphasis: explore.emphasis(),
         interactive: true,

@@ -6,6 +6,7 @@ use bevy::prelude::*;
 
 use super::{ActiveQuiz, QuizAction, QuizPhase};
 use crate::game::AppSystems;
+use crate::game::data::GameData;
 use crate::game::menu::KeyboardTakenByText;
 use crate::game::screens::Screen;
 use crate::game::ui::quiz::kind_keys;
@@ -13,9 +14,11 @@ use crate::game::ui::quiz::kind_keys;
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        read_quiz_keys
-            .in_set(AppSystems::RecordInput)
-            .run_if(in_state(Screen::Quiz).and_then(resource_exists::<ActiveQuiz>)),
+        read_quiz_keys.in_set(AppSystems::RecordInput).run_if(
+            in_state(Screen::Quiz)
+                .and_then(resource_exists::<ActiveQuiz>)
+                .and_then(resource_exists::<GameData>),
+        ),
     );
 }
 
@@ -23,6 +26,7 @@ fn read_quiz_keys(
     keys: Res<ButtonInput<KeyCode>>,
     taken: Res<KeyboardTakenByText>,
     quiz: Res<ActiveQuiz>,
+    data: Res<GameData>,
     phase: Res<State<QuizPhase>>,
     mut actions: MessageWriter<QuizAction>,
 ) {
@@ -41,7 +45,7 @@ fn read_quiz_keys(
         return;
     }
     if let (Some(question), Some(draft)) = (quiz.session.current(), &quiz.draft) {
-        actions.write_batch(kind_keys(&keys, question, draft));
+        actions.write_batch(kind_keys(&keys, question, draft, &data));
     }
     if enter {
         actions.write(QuizAction::Submit);

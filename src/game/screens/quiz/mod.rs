@@ -5,21 +5,22 @@
 //! drawing. When a quiz ends it sends `QuizFinished`, which the records plugin keeps.
 
 mod input;
+mod map;
 
 use std::time::Duration;
 
 use bevy::prelude::*;
 
 use super::Screen;
+use crate::cli::QuizMode;
 use crate::game::data::GameData;
-use crate::game::map::MapScene;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
 use crate::game::notices::Notices;
 use crate::game::preferences::Preferences;
 use crate::game::{AppSystems, GameOptions};
-use crate::map_view::MapView;
 use crate::quiz::{
-    Answer, Draft, Edit, Grade, QuizSession, RankingSettings, Summary, next_seed, ranking_quiz,
+    Answer, Draft, Edit, Grade, QuizSession, QuizSettings, Summary, map_quiz, next_seed,
+    ranking_quiz,
 };
 
 #[derive(SubStates, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -38,6 +39,17 @@ pub enum QuizKind {
     QuickPlay,
     /// Higher or lower until the first miss.
     HigherOrLower,
+    /// Ten map questions of the four placement kinds.
+    Map,
+}
+
+impl From<QuizMode> for QuizKind {
+    fn from(mode: QuizMode) -> Self {
+        match mode {
+            QuizMode::Population => QuizKind::QuickPlay,
+            QuizMode::Map => QuizKind::Map,
+        }
+    }
 }
 
 /// What the pause menu and the Results screen offer.
@@ -81,7 +93,7 @@ pub struct ActiveQuiz {
     pub kind: QuizKind,
     pub session: QuizSession,
     pub seed: u64,
-    pub settings: RankingSettings,
+    pub settings: QuizSettings,
     /// The answer the player is building for the current question.
     pub draft: Option<Draft>,
     /// The player asked to check a draft that has no answer yet (no number typed).
@@ -95,16 +107,24 @@ pub struct ActiveQuiz {
     pub last_grade: Option<Grade>,
     /// The answer just graded.
     pub last_answer: Option<Answer>,
+    /// The player zoomed or panned the map of this question: it no longer fits itself.
+    pub map_moved: bool,
 }
 
 impl ActiveQuiz {
-    pub fn new(data: &GameData, kind: QuizKind, settings: RankingSettings, seed: u64) -> Self {
+    pub fn new(data: &GameData, kind: QuizKind, settings: QuizSettings, seed: u64) -> Self {
         let session = match kind {
             QuizKind::QuickPlay => QuizSession::new(
-                ranking_quiz(&data.dataset, &settings, seed),
-                settings.time_limit,
+                ranking_quiz(&data.dataset, &settings.ranking, seed),
+                settings.ranking.time_limit,
             ),
-            QuizKind::HigherOrLower => QuizSession::endless(&data.dataset, settings.measure, seed),
+            QuizKind::HigherOrLower => {
+                QuizSession::endless(&data.dataset, settings.ranking.measure, seed)
+            }
+            QuizKind::Map => QuizSession::new(
+                map_quiz(&data.dataset, &settings.map, seed),
+                settings.map.time_limit,
+            ),
         };
         let mut quiz = Self {
             kind,
@@ -119,6 +139,7 @@ impl ActiveQuiz {
             confirm_quit: false,
             last_grade: None,
             last_answer: None,
+            map_moved: false,
         };
         quiz.prepare_draft(data);
         quiz
@@ -127,6 +148,7 @@ impl ActiveQuiz {
     /// A fresh draft for the question now showing.
     fn prepare_draft(&mut self, data: &GameData) {
         self.incomplete = false;
+        self.map_moved = false;
         self.draft = self
             .session
             .current()
@@ -154,6 +176,8 @@ impl ActiveQuiz {
             .map_err(|err| format!("This question cannot be graded: {err}."))?;
         self.last_answer = Some(answer);
         self.last_grade = Some(grade);
+        // Handed in: a second submit in the same frame finds nothing to hand in.
+        self.draft = None;
         Ok(())
     }
 }
@@ -169,9 +193,8 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<QuizAction>()
         .add_message::<QuizFinished>()
         .add_plugins(input::plugin)
+        .add_plugins(map::plugin)
         .add_systems(OnEnter(Screen::Quiz), start_quiz)
-        .add_systems(OnEnter(QuizPhase::Feedback), show_map_of_answer)
-        .add_systems(OnExit(QuizPhase::Feedback), hide_map)
         .add_systems(
             Update,
             (
@@ -198,7 +221,7 @@ fn start_chosen_quiz(
 ) {
     for action in menu_actions.read() {
         if let MenuAction::Quiz(QuizCommand::Start(kind)) = action {
-            let quiz = ActiveQuiz::new(&data, *kind, preferences.settings.ranking(), options.seed);
+            let quiz = ActiveQuiz::new(&data, *kind, preferences.settings.quiz(), options.seed);
             commands.insert_resource(quiz);
             next_screen.set(Screen::Quiz);
         }
@@ -234,8 +257,8 @@ fn start_quiz(
         Some(quiz) if quiz.session.current().is_some() => quiz.clone(),
         _ => ActiveQuiz::new(
             &data,
-            QuizKind::QuickPlay,
-            preferences.settings.ranking(),
+            options.quiz.map_or(QuizKind::QuickPlay, QuizKind::from),
+            preferences.settings.quiz(),
             options.seed,
         ),
     };
@@ -245,16 +268,16 @@ fn start_quiz(
         if quiz.session.current().is_none() {
             finished.write(finished_message(&quiz));
             next_screen.set(Screen::Results);
+        } else if options.quiz_demo.next {
+            quiz.last_grade = None;
         } else if quiz.last_grade.is_some() {
             next_phase.set(QuizPhase::Feedback);
         }
     }
     if options.quiz_demo.carry
-        && let Some(Draft::OrderByPopulation(draft)) = &mut quiz.draft
+        && let Some(draft) = &mut quiz.draft
     {
-        use crate::quiz::order_by_population::OrderEdit;
-        draft.apply(&OrderEdit::ToggleCarry);
-        draft.apply(&OrderEdit::MoveCursor(1));
+        demo_part_answer(draft);
     }
     commands.insert_resource(quiz);
 }
@@ -279,6 +302,34 @@ fn play_demo(quiz: &mut ActiveQuiz, data: &GameData, answers: usize, now: Durati
             break;
         }
         quiz.prepare_draft(data);
+    }
+}
+
+/// `--demo-carry`: a part-made answer to show. An ordering question carries its first line
+/// down one; a find-it question misses once; a map question moves its crosshair.
+fn demo_part_answer(draft: &mut Draft) {
+    use crate::quiz::find_on_map::FindEdit;
+    use crate::quiz::order_by_population::OrderEdit;
+    use crate::quiz::where_is::PlaceEdit;
+    use crate::quiz::which_province::ProvinceEdit;
+    match draft {
+        Draft::OrderByPopulation(draft) => {
+            draft.apply(&OrderEdit::ToggleCarry);
+            draft.apply(&OrderEdit::MoveCursor(1));
+        }
+        Draft::FindOnMap(find) => {
+            let miss = find
+                .markers
+                .iter()
+                .find(|marker| **marker != find.city)
+                .cloned();
+            if let Some(miss) = miss {
+                find.apply(&FindEdit::Click(miss));
+            }
+        }
+        Draft::WhereIs(place) => place.apply(&PlaceEdit::Nudge([60.0, 40.0])),
+        Draft::WhichProvince(province) => province.apply(&ProvinceEdit::Nudge([60.0, 40.0])),
+        _ => {}
     }
 }
 
@@ -310,13 +361,21 @@ fn apply_quiz_actions(
                 let paused = !quiz.paused;
                 quiz.set_paused(paused, time.elapsed());
             }
-            (QuizPhase::Asking, QuizAction::Edit(edit)) => {
-                if let Some(draft) = &mut quiz.draft {
-                    draft.apply(edit);
+            (QuizPhase::Asking, QuizAction::Edit(_) | QuizAction::Submit) => {
+                let finished_by_edit = match (action, &mut quiz.draft) {
+                    (QuizAction::Edit(edit), Some(draft)) => {
+                        draft.apply(edit);
+                        draft.finished()
+                    }
+                    _ => false,
+                };
+                if matches!(action, QuizAction::Edit(_)) {
                     quiz.incomplete = false;
+                    // A click on the map or the last try answers at once.
+                    if !finished_by_edit {
+                        continue;
+                    }
                 }
-            }
-            (QuizPhase::Asking, QuizAction::Submit) => {
                 let Some(answer) = quiz.draft.as_ref().and_then(Draft::answer) else {
                     quiz.incomplete = true;
                     continue;
@@ -345,27 +404,6 @@ fn apply_quiz_actions(
             _ => {}
         }
     }
-}
-
-/// The feedback shows the cities just asked about on the shared map, beside the figures (the
-/// panel fits the view into the room it leaves).
-fn show_map_of_answer(mut commands: Commands, quiz: Option<Res<ActiveQuiz>>, data: Res<GameData>) {
-    let Some(grade) = quiz.as_ref().and_then(|quiz| quiz.last_grade.as_ref()) else {
-        return;
-    };
-    let emphasis = data.city_ids(&grade.feedback.cities());
-    commands.insert_resource(MapScene {
-        view: MapView::fit_in_rect(data.country_bounds(), [1280.0, 720.0], FEEDBACK_MAP_RECT),
-        emphasis,
-        interactive: false,
-    });
-}
-
-/// Where the feedback's map goes in a 1280×720 window until the panel has laid itself out.
-const FEEDBACK_MAP_RECT: [f64; 4] = [720.0, 64.0, 1280.0, 680.0];
-
-fn hide_map(mut commands: Commands) {
-    commands.remove_resource::<MapScene>();
 }
 
 /// Pause, quit, review and replay: chosen from the pause menu or the Results screen.

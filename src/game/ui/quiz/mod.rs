@@ -6,9 +6,14 @@
 //! feedback and return what the player did, `keys` reads its keys, `HINTS` names them. The
 //! `match`es in this file are the registry: one arm per kind.
 
+mod find;
 mod guess;
 mod higher_or_lower;
+mod map_overlay;
+mod name;
 mod order;
+mod province;
+mod where_is;
 
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
@@ -26,13 +31,45 @@ use crate::game::menu::{DIGIT_KEYS, Menu, MenuAction};
 use crate::game::preferences::Preferences;
 use crate::game::screens::Screen;
 use crate::game::screens::quiz::{ActiveQuiz, QuizAction, QuizPhase};
-use crate::map_view::MapView;
+use crate::map_view::{MapView, ScreenPoint};
 use crate::quiz::population::CitedFigure;
 use crate::quiz::{Answer, Draft, Feedback, Grade, Question};
+use crate::settings::Theme;
+use map_overlay::{MapFrame, RIGHT, WRONG};
 
 pub(super) const COLUMN_WIDTH: f32 = 760.0;
-const RIGHT: Color32 = Color32::from_rgb(0x2E, 0x8B, 0x57);
-const WRONG: Color32 = Color32::from_rgb(0xC0, 0x39, 0x2B);
+/// The side panel beside the map while a map question is asked.
+const MAP_SIDE_PANEL_WIDTH: f32 = 360.0;
+/// One arrow-key step of the crosshair in km, and with Shift held.
+const CROSSHAIR_STEP_KM: f64 = 20.0;
+const CROSSHAIR_FINE_STEP_KM: f64 = 4.0;
+
+fn verdict_colour(correct: bool) -> Color32 {
+    if correct { RIGHT } else { WRONG }
+}
+
+/// The arrow keys as a crosshair move in km east and north (Shift: finer).
+fn crosshair_keys(keys: &ButtonInput<KeyCode>) -> Option<[f64; 2]> {
+    let step = if keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]) {
+        CROSSHAIR_FINE_STEP_KM
+    } else {
+        CROSSHAIR_STEP_KM
+    };
+    let mut by = [0.0, 0.0];
+    if keys.just_pressed(KeyCode::ArrowLeft) {
+        by[0] -= step;
+    }
+    if keys.just_pressed(KeyCode::ArrowRight) {
+        by[0] += step;
+    }
+    if keys.just_pressed(KeyCode::ArrowUp) {
+        by[1] += step;
+    }
+    if keys.just_pressed(KeyCode::ArrowDown) {
+        by[1] -= step;
+    }
+    (by != [0.0, 0.0]).then_some(by)
+}
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -98,7 +135,35 @@ fn draw_quiz(
                     scene.view = view;
                     redraw.write(RequestRedraw);
                 }
-                label_cities(ctx, map_rect, &scene, &data, &preferences);
+                let frame = MapFrame::new(ctx, map_rect, &scene.view, colours_dark(&preferences));
+                if !feedback_overlay(&frame, grade, &data) {
+                    label_cities(ctx, map_rect, &scene, &data, &preferences);
+                }
+            }
+        }
+        (QuizPhase::Asking, _)
+            if quiz.session.current().is_some_and(Question::is_on_map) && scene.is_some() =>
+        {
+            egui::Panel::left("quiz_map_question")
+                .exact_size(MAP_SIDE_PANEL_WIDTH)
+                .resizable(false)
+                .frame(egui::Frame::new().fill(colours.panel).inner_margin(20))
+                .show(&mut root, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        out.extend(asking(ui, &quiz, &data.dataset, &preferences, colours));
+                    });
+                });
+            let map_rect = root.available_rect_before_wrap();
+            if let Some(mut scene) = scene {
+                if !quiz.map_moved {
+                    let view = whole_country_in(ctx, map_rect, &data);
+                    if scene.view != view {
+                        scene.view = view;
+                        redraw.write(RequestRedraw);
+                    }
+                }
+                let frame = MapFrame::new(ctx, map_rect, &scene.view, colours_dark(&preferences));
+                asking_overlay(&frame, &quiz, &data);
             }
         }
         _ => {
@@ -108,7 +173,7 @@ fn draw_quiz(
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         ui.vertical_centered(|ui| {
                             ui.set_max_width(COLUMN_WIDTH);
-                            out.extend(asking(ui, &quiz, &data.dataset, colours));
+                            out.extend(asking(ui, &quiz, &data.dataset, &preferences, colours));
                         });
                     });
                 });
@@ -138,6 +203,60 @@ fn whole_country_in(ctx: &egui::Context, map_rect: egui::Rect, data: &GameData) 
     )
 }
 
+fn colours_dark(preferences: &Preferences) -> bool {
+    preferences.theme() == Theme::Dark
+}
+
+/// Draws a map kind's feedback over the map; false for kinds whose map only labels cities.
+fn feedback_overlay(frame: &MapFrame, grade: &Grade, data: &GameData) -> bool {
+    match &grade.feedback {
+        Feedback::WhereIs(f) => where_is::feedback_overlay(frame, f, &data.dataset),
+        Feedback::FindOnMap(f) => find::feedback_overlay(frame, f, data),
+        Feedback::NameMarked(f) => name::feedback_overlay(frame, f, &data.dataset),
+        Feedback::WhichProvince(f) => province::feedback_overlay(frame, f, data),
+        Feedback::OrderByPopulation(_)
+        | Feedback::HigherOrLower(_)
+        | Feedback::GuessPopulation(_) => return false,
+    }
+    true
+}
+
+/// What a map question draws over the map while it is asked.
+fn asking_overlay(frame: &MapFrame, quiz: &ActiveQuiz, data: &GameData) {
+    let names_shown = quiz.settings.map.difficulty.shows_province_names();
+    match (quiz.session.current(), &quiz.draft) {
+        (Some(Question::WhereIs(_)), Some(Draft::WhereIs(draft))) => {
+            where_is::asking_overlay(frame, draft)
+        }
+        (Some(Question::FindOnMap(_)), Some(Draft::FindOnMap(draft))) => {
+            find::asking_overlay(frame, draft, data)
+        }
+        (Some(Question::NameMarked(question)), _) => {
+            name::asking_overlay(frame, question, &data.dataset)
+        }
+        (Some(Question::WhichProvince(_)), Some(Draft::WhichProvince(draft))) => {
+            province::asking_overlay(frame, draft, data, names_shown)
+        }
+        _ => {}
+    }
+}
+
+/// A click on the map during a map question, as the question's kind reads it.
+pub fn map_click(
+    quiz: &ActiveQuiz,
+    at: ScreenPoint,
+    scene: &MapScene,
+    data: &GameData,
+) -> Vec<QuizAction> {
+    match quiz.session.current() {
+        Some(Question::WhereIs(_)) => where_is::click(at, &scene.view),
+        Some(Question::FindOnMap(_)) => find::click(at, scene, data),
+        Some(Question::WhichProvince(_)) => province::click(at, &scene.view, data),
+        // Name the marked city is answered in the side panel.
+        _ => Vec::new(),
+    }
+}
+
 /// Labels the cities the feedback is about (the scene's emphasis), so the player learns where
 /// the cities just ranked lie.
 fn label_cities(
@@ -150,7 +269,7 @@ fn label_cities(
     let labels = MapLabels {
         cities: scene.emphasis.clone(),
         emphasis: scene.emphasis.clone(),
-        hangul: false,
+        hangul: preferences.settings.hangul,
     };
     draw_city_labels(ctx, map_rect, &scene.view, &labels, data, preferences);
 }
@@ -206,6 +325,10 @@ fn key_hints(quiz: &ActiveQuiz, phase: QuizPhase) -> &'static str {
         Some(Question::OrderByPopulation(_)) => order::HINTS,
         Some(Question::HigherOrLower(_)) => higher_or_lower::HINTS,
         Some(Question::GuessPopulation(_)) => guess::HINTS,
+        Some(Question::WhereIs(_)) => where_is::HINTS,
+        Some(Question::FindOnMap(_)) => find::HINTS,
+        Some(Question::NameMarked(_)) => name::HINTS,
+        Some(Question::WhichProvince(_)) => province::HINTS,
         None => "",
     }
 }
@@ -215,6 +338,7 @@ pub fn kind_keys(
     keys: &ButtonInput<KeyCode>,
     question: &Question,
     draft: &Draft,
+    data: &GameData,
 ) -> Vec<QuizAction> {
     match (question, draft) {
         (Question::OrderByPopulation(_), Draft::OrderByPopulation(draft)) => {
@@ -224,6 +348,12 @@ pub fn kind_keys(
             higher_or_lower::keys(keys, question)
         }
         (Question::GuessPopulation(_), Draft::GuessPopulation(_)) => guess::keys(keys),
+        (Question::WhereIs(_), Draft::WhereIs(_)) => where_is::keys(keys),
+        (Question::FindOnMap(_), Draft::FindOnMap(draft)) => find::keys(keys, draft, data),
+        (Question::NameMarked(question), Draft::NameMarked(_)) => name::keys(keys, question),
+        (Question::WhichProvince(_), Draft::WhichProvince(draft)) => {
+            province::keys(keys, draft, data)
+        }
         _ => Vec::new(),
     }
 }
@@ -233,6 +363,7 @@ fn asking(
     ui: &mut egui::Ui,
     quiz: &ActiveQuiz,
     dataset: &Dataset,
+    preferences: &Preferences,
     colours: &Palette,
 ) -> Vec<QuizAction> {
     let (Some(question), Some(draft)) = (quiz.session.current(), &quiz.draft) else {
@@ -240,6 +371,13 @@ fn asking(
     };
     ui.add_space(12.0);
     ui.label(RichText::new(question.prompt(dataset)).size(24.0).strong());
+    if preferences.settings.hangul
+        && !matches!(question, Question::NameMarked(_))
+        && let [only] = question.cities().as_slice()
+        && let Some(city) = dataset.city_by_key(only)
+    {
+        ui.label(RichText::new(&city.hangul).size(22.0));
+    }
     ui.add_space(16.0);
     match (question, draft) {
         (Question::OrderByPopulation(_), Draft::OrderByPopulation(draft)) => {
@@ -250,6 +388,22 @@ fn asking(
         }
         (Question::GuessPopulation(_), Draft::GuessPopulation(draft)) => {
             guess::asking(ui, draft, quiz.incomplete, colours)
+        }
+        (Question::WhereIs(_), Draft::WhereIs(draft)) => {
+            where_is::asking(ui, draft, quiz.incomplete, colours);
+            Vec::new()
+        }
+        (Question::FindOnMap(_), Draft::FindOnMap(draft)) => {
+            find::asking(ui, draft, dataset, colours);
+            Vec::new()
+        }
+        (Question::NameMarked(question), Draft::NameMarked(draft)) => {
+            name::asking(ui, question, draft, dataset, colours)
+        }
+        (Question::WhichProvince(_), Draft::WhichProvince(_)) => {
+            let names_shown = quiz.settings.map.difficulty.shows_province_names();
+            province::asking(ui, names_shown, colours);
+            Vec::new()
         }
         _ => Vec::new(),
     }
@@ -282,6 +436,14 @@ fn feedback(
                 _ => None,
             };
             guess::feedback(ui, feedback, answer, colours)
+        }
+        (Feedback::WhereIs(feedback), _) => {
+            where_is::feedback(ui, feedback, dataset, grade.correct)
+        }
+        (Feedback::FindOnMap(feedback), _) => find::feedback(ui, feedback, dataset),
+        (Feedback::NameMarked(feedback), _) => name::feedback(ui, feedback, dataset, grade.correct),
+        (Feedback::WhichProvince(feedback), _) => {
+            province::feedback(ui, feedback, dataset, grade.correct)
         }
     }
     next_button(ui, out);
