@@ -1,0 +1,416 @@
+//! The map quiz through the real App: mouse clicks on the shared map (a window with no screen
+//! behind it), the keyboard crosshair, the three tries, typed names and a whole quiz.
+
+use super::*;
+use cityquiz::game::data::GameData;
+use cityquiz::game::map::MapScene;
+use cityquiz::game::menu::PointerTakenByUi;
+use cityquiz::game::screens::quiz::{ActiveQuiz, QuizAction, QuizCommand, QuizKind, QuizPhase};
+use cityquiz::game::testing::{add_window, click, move_pointer};
+use cityquiz::geography::{LatLon, Projection, distance_km};
+use cityquiz::quiz::find_on_map::FindAnswer;
+use cityquiz::quiz::name_marked::{NameAnswer, NameEdit};
+use cityquiz::quiz::placement::Compass;
+use cityquiz::quiz::where_is::{PlaceAnswer, WhereIsQuestion, offset};
+use cityquiz::quiz::{Answer, Edit, Feedback, Question};
+use geo::InteriorPoint;
+
+/// A map quiz, untimed (points then do not depend on the machine's speed), with a window for
+/// the pointer.
+fn map_quiz_app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = headless_app(dir.path());
+    add_window(&mut app);
+    choose(
+        &mut app,
+        MenuAction::Quiz(QuizCommand::Start(QuizKind::Map)),
+    );
+    assert_eq!(screen(&app), Screen::Quiz);
+    let mut quiz = app.world_mut().resource_mut::<ActiveQuiz>();
+    quiz.session.time_limit = None;
+    quiz.settings = quiz.settings.untimed();
+    (dir, app)
+}
+
+fn quiz(app: &App) -> &ActiveQuiz {
+    app.world().resource::<ActiveQuiz>()
+}
+
+fn phase(app: &App) -> QuizPhase {
+    *app.world().resource::<State<QuizPhase>>().get()
+}
+
+fn data(app: &App) -> GameData {
+    app.world().resource::<GameData>().clone()
+}
+
+fn current(app: &App) -> Question {
+    quiz(app).session.current().cloned().unwrap()
+}
+
+/// Where a place is on screen (logical pixels) in the map the question shows.
+fn on_screen(app: &App, at: LatLon) -> Vec2 {
+    let scene = app.world().resource::<MapScene>();
+    let [x, y] = scene
+        .view
+        .map_to_screen(Projection::NORTH_KOREA.project(at));
+    Vec2::new(x as f32, y as f32)
+}
+
+fn city_at(app: &App, slug: &str) -> LatLon {
+    data(app).dataset.city_by_slug(slug).unwrap().location
+}
+
+/// Clicks there, and lets the next frame show what the click did.
+fn click_at(app: &mut App, at: LatLon) {
+    let point = on_screen(app, at);
+    move_pointer(app, point);
+    click(app);
+    app.update();
+}
+
+/// A point inside the province with this slug, as the map draws it.
+fn inside_province(app: &App, slug: &str) -> LatLon {
+    let data = data(app);
+    let province = data
+        .dataset
+        .provinces
+        .iter()
+        .find(|p| p.slug == slug)
+        .unwrap();
+    let area = data
+        .map
+        .provinces
+        .iter()
+        .find(|a| a.code == province.iso)
+        .unwrap();
+    let point = area.shape.interior_point().unwrap();
+    LatLon {
+        lat: point.y(),
+        lon: point.x(),
+    }
+}
+
+/// Answers the current question with the mouse (names by their number key, typed names
+/// through the text field's edit) and stays on the feedback.
+fn answer_with_mouse(app: &mut App, answer: &Answer) {
+    match answer {
+        Answer::WhereIs(PlaceAnswer { at }) => click_at(app, *at),
+        Answer::FindOnMap(FindAnswer { clicks }) => {
+            for city in clicks {
+                let at = city_at(app, &city.0);
+                click_at(app, at);
+            }
+        }
+        Answer::NameMarked(NameAnswer::Choice { city }) => {
+            let Question::NameMarked(question) = current(app) else {
+                panic!("a name question");
+            };
+            let index = question.choices.iter().position(|c| c == city).unwrap();
+            tap(app, cityquiz::game::menu::DIGIT_KEYS[index + 1]);
+        }
+        Answer::NameMarked(NameAnswer::Typed { text }) => type_name(app, text),
+        Answer::WhichProvince(answer) => {
+            let at = inside_province(app, &answer.province);
+            click_at(app, at);
+        }
+        other => panic!("not a map answer: {other:?}"),
+    }
+    assert_eq!(phase(app), QuizPhase::Feedback, "{answer:?}");
+}
+
+/// What the name field sends as the player types, then Enter in the field.
+fn type_name(app: &mut App, text: &str) {
+    let mut actions = app.world_mut().resource_mut::<Messages<QuizAction>>();
+    actions.write(QuizAction::Edit(Edit::NameMarked(NameEdit::Type(
+        text.to_string(),
+    ))));
+    actions.write(QuizAction::Submit);
+    app.update();
+    app.update();
+}
+
+/// Answers right until the current question is of this kind.
+fn advance_to(app: &mut App, kind: &str) {
+    for _ in 0..10 {
+        let question = current(app);
+        if question.kind_name() == kind {
+            return;
+        }
+        let answer = question.right_answer(&data(app).dataset).unwrap();
+        answer_with_mouse(app, &answer);
+        tap(app, KeyCode::Enter);
+    }
+    panic!("no {kind} question in this quiz");
+}
+
+fn last_points(app: &App) -> u32 {
+    quiz(app).session.results.last().unwrap().points
+}
+
+fn where_is_city(app: &App) -> LatLon {
+    let Question::WhereIs(WhereIsQuestion { city }) = current(app) else {
+        panic!("a where-is question");
+    };
+    city_at(app, &city.0)
+}
+
+#[test]
+fn a_click_on_the_city_scores_full_points_and_hides_every_marker_while_asked() {
+    let (_dir, mut app) = map_quiz_app();
+    advance_to(&mut app, "where-is");
+    let scene = app.world().resource::<MapScene>();
+    assert!(scene.interactive);
+    assert_eq!(scene.markers, Some(Vec::new()), "no marker gives it away");
+    let truth = where_is_city(&app);
+    click_at(&mut app, truth);
+    assert_eq!(phase(&app), QuizPhase::Feedback);
+    assert_eq!(last_points(&app), 1000);
+    let Some(Feedback::WhereIs(feedback)) = quiz(&app).last_grade.clone().map(|g| g.feedback)
+    else {
+        panic!("where-is feedback");
+    };
+    // The pixel the click landed on is within a km or two of the city.
+    assert!(feedback.guess.unwrap().km < 3.0);
+}
+
+#[test]
+fn a_click_100_km_east_scores_531_and_says_east() {
+    let (_dir, mut app) = map_quiz_app();
+    advance_to(&mut app, "where-is");
+    let east = offset(where_is_city(&app), 100.0, 90.0);
+    click_at(&mut app, east);
+    let points = last_points(&app);
+    // A pixel is about a km at this view: the click lands within a km of the point aimed at.
+    assert!((525..=537).contains(&points), "{points}");
+    let Some(Feedback::WhereIs(feedback)) = quiz(&app).last_grade.clone().map(|g| g.feedback)
+    else {
+        panic!("where-is feedback");
+    };
+    let placed = feedback.guess.unwrap();
+    assert_eq!(placed.direction, Compass::East);
+    assert!(
+        placed.in_words().ends_with("km too far east"),
+        "{}",
+        placed.in_words()
+    );
+}
+
+#[test]
+fn clicks_on_a_panel_do_nothing_and_a_click_on_the_sea_is_a_far_answer() {
+    let (_dir, mut app) = map_quiz_app();
+    advance_to(&mut app, "where-is");
+    let truth = where_is_city(&app);
+    let point = on_screen(&app, truth);
+    move_pointer(&mut app, point);
+    app.world_mut().insert_resource(PointerTakenByUi(true));
+    click(&mut app);
+    app.update();
+    assert_eq!(phase(&app), QuizPhase::Asking, "the panel took the click");
+    app.world_mut().insert_resource(PointerTakenByUi(false));
+    // The Sea of Japan, far east of the coast.
+    click_at(
+        &mut app,
+        LatLon {
+            lat: 39.5,
+            lon: 131.0,
+        },
+    );
+    assert_eq!(phase(&app), QuizPhase::Feedback);
+    assert!(last_points(&app) < 300);
+}
+
+#[test]
+fn a_click_on_the_sea_chooses_no_province_and_a_province_click_answers() {
+    let (_dir, mut app) = map_quiz_app();
+    advance_to(&mut app, "which-province");
+    click_at(
+        &mut app,
+        LatLon {
+            lat: 39.0,
+            lon: 124.2,
+        },
+    );
+    assert_eq!(
+        phase(&app),
+        QuizPhase::Asking,
+        "the Yellow Sea is no province"
+    );
+    let question = current(&app);
+    let wrong = question.wrong_answer(&data(&app).dataset).unwrap();
+    answer_with_mouse(&mut app, &wrong);
+    let grade = quiz(&app).last_grade.clone().unwrap();
+    assert!(!grade.correct);
+    let Feedback::WhichProvince(feedback) = grade.feedback else {
+        panic!("province feedback");
+    };
+    let Answer::WhichProvince(wrong) = wrong else {
+        panic!()
+    };
+    assert_eq!(feedback.chosen, Some(wrong.province));
+}
+
+#[test]
+fn three_misses_show_the_city_score_nothing_and_come_back_in_the_review() {
+    let (_dir, mut app) = map_quiz_app();
+    advance_to(&mut app, "find-on-map");
+    let Question::FindOnMap(question) = current(&app) else {
+        panic!()
+    };
+    let misses: Vec<_> = question
+        .markers
+        .iter()
+        .filter(|m| **m != question.city)
+        .take(3)
+        .cloned()
+        .collect();
+    for (index, miss) in misses.iter().enumerate() {
+        assert_eq!(phase(&app), QuizPhase::Asking);
+        let at = city_at(&app, &miss.0);
+        click_at(&mut app, at);
+        if index < 2 {
+            let Some(cityquiz::quiz::Draft::FindOnMap(draft)) = &quiz(&app).draft else {
+                panic!("a find draft");
+            };
+            assert_eq!(draft.misses().len(), index + 1, "each miss is labelled");
+        }
+    }
+    assert_eq!(phase(&app), QuizPhase::Feedback);
+    let grade = quiz(&app).last_grade.clone().unwrap();
+    assert!(!grade.correct);
+    assert_eq!(last_points(&app), 0);
+    assert_eq!(grade.feedback.cities()[0], question.city);
+    assert!(
+        quiz(&app)
+            .session
+            .missed()
+            .contains(&Question::FindOnMap(question))
+    );
+}
+
+#[test]
+fn found_on_the_second_try_keeps_half() {
+    let (_dir, mut app) = map_quiz_app();
+    advance_to(&mut app, "find-on-map");
+    let question = current(&app);
+    let near_miss = question.near_miss(&data(&app).dataset).unwrap();
+    answer_with_mouse(&mut app, &near_miss);
+    assert_eq!(last_points(&app), 500);
+    assert!(quiz(&app).last_grade.as_ref().unwrap().correct);
+}
+
+#[test]
+fn typed_names_accept_every_spelling_and_one_typo_but_not_another_city() {
+    let (_dir, app) = map_quiz_app_at("name-marked");
+    let Question::NameMarked(question) = current(&app) else {
+        panic!()
+    };
+    let city = data(&app)
+        .dataset
+        .city_by_key(&question.city)
+        .unwrap()
+        .clone();
+    let mut typo = city.name.clone();
+    typo.remove(typo.len() / 2);
+    let other = if city.slug == "pyongyang" {
+        "Nampo"
+    } else {
+        "Pyongyang"
+    };
+    let cases = [
+        (city.name.to_uppercase(), true, false),
+        (city.name_mr.clone(), true, false),
+        (city.name_rr.clone(), true, false),
+        (city.hangul.clone(), true, false),
+        (typo, true, true),
+        (other.to_string(), false, false),
+    ];
+    // Each case on a fresh quiz of the same seed: the same question.
+    for (text, right, noted) in cases {
+        let (_dir, mut app) = map_quiz_app_at("name-marked");
+        type_name(&mut app, &text);
+        assert_eq!(phase(&app), QuizPhase::Feedback, "{text}");
+        let grade = quiz(&app).last_grade.clone().unwrap();
+        assert_eq!(grade.correct, right, "{text}");
+        let Feedback::NameMarked(feedback) = grade.feedback else {
+            panic!()
+        };
+        assert_eq!(feedback.spelling_note.is_some(), noted, "{text}");
+    }
+}
+
+fn map_quiz_app_at(kind: &str) -> (tempfile::TempDir, App) {
+    let (dir, mut app) = map_quiz_app();
+    advance_to(&mut app, kind);
+    (dir, app)
+}
+
+#[test]
+fn the_keyboard_crosshair_answers_a_where_is_question_without_a_mouse() {
+    let (_dir, mut app) = map_quiz_app();
+    advance_to(&mut app, "where-is");
+    let truth = where_is_city(&app);
+    let projection = Projection::NORTH_KOREA;
+    let crosshair = |app: &App| match &quiz(app).draft {
+        Some(cityquiz::quiz::Draft::WhereIs(draft)) => draft.crosshair.at,
+        _ => None,
+    };
+    tap(&mut app, KeyCode::ArrowRight);
+    tap(&mut app, KeyCode::ArrowLeft);
+    assert!(
+        crosshair(&app).is_some(),
+        "the first key shows the crosshair"
+    );
+    // Coarse steps of 20 km, then fine ones of 4 km with Shift.
+    for (step, modifier) in [(20.0, None), (4.0, Some(KeyCode::ShiftLeft))] {
+        for _ in 0..80 {
+            let [x, y] = projection.project(crosshair(&app).unwrap());
+            let [tx, ty] = projection.project(truth);
+            let (dx, dy) = (tx - x, ty - y);
+            let key = if dx.abs() > step / 2.0 && dx.abs() >= dy.abs() {
+                if dx > 0.0 {
+                    KeyCode::ArrowRight
+                } else {
+                    KeyCode::ArrowLeft
+                }
+            } else if dy.abs() > step / 2.0 {
+                if dy > 0.0 {
+                    KeyCode::ArrowUp
+                } else {
+                    KeyCode::ArrowDown
+                }
+            } else {
+                break;
+            };
+            match modifier {
+                Some(shift) => tap_with(&mut app, shift, key),
+                None => tap(&mut app, key),
+            }
+        }
+    }
+    assert!(distance_km(crosshair(&app).unwrap(), truth) < 4.0);
+    tap(&mut app, KeyCode::Enter);
+    assert_eq!(phase(&app), QuizPhase::Feedback);
+    assert_eq!(last_points(&app), 1000);
+}
+
+#[test]
+fn a_whole_map_quiz_played_with_the_mouse_gets_the_maximum() {
+    let (_dir, mut app) = map_quiz_app();
+    let mut kinds = Vec::new();
+    while screen(&app) == Screen::Quiz {
+        let question = current(&app);
+        kinds.push(question.kind_name());
+        let answer = question.right_answer(&data(&app).dataset).unwrap();
+        answer_with_mouse(&mut app, &answer);
+        tap(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(kinds.len(), 10);
+    assert_eq!(screen(&app), Screen::Results);
+    let summary = quiz(&app).session.summary();
+    assert_eq!(summary.correct, 10);
+    assert_eq!(summary.points, 10_000 + 3_500);
+    for kind in ["where-is", "find-on-map", "name-marked", "which-province"] {
+        assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
+    }
+}
