@@ -6,14 +6,53 @@ use bevy::prelude::*;
 
 use super::Screen;
 use super::quiz::{ActiveQuiz, QuizCommand, QuizKind};
-use crate::dataset::Dataset;
+use crate::dataset::{CityKey, Dataset};
 use crate::game::data::GameData;
+use crate::game::map::MapScene;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
 use crate::game::records::PlayerRecords;
+use crate::map_view::MapView;
 use crate::quiz::{QuestionResult, QuizSession};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Results), show_results);
+    app.add_systems(OnEnter(Screen::Results), (show_results, show_results_map))
+        .add_systems(OnExit(Screen::Results), hide_results_map);
+}
+
+/// A quiz with map questions shows every city asked on the map beside its results (the overlay
+/// with clicks and lines is drawn by `game::ui::quiz::results_map`).
+fn show_results_map(
+    mut commands: Commands,
+    quiz: Option<Res<ActiveQuiz>>,
+    data: Option<Res<GameData>>,
+) {
+    let (Some(quiz), Some(data)) = (quiz, data) else {
+        return;
+    };
+    let asked: Vec<CityKey> = quiz
+        .session
+        .results
+        .iter()
+        .filter(|result| result.question.is_on_map())
+        .flat_map(|result| result.question.cities())
+        .collect();
+    if asked.is_empty() {
+        return;
+    }
+    let cities = data.city_ids(&asked);
+    commands.insert_resource(MapScene {
+        view: MapView::fit_in_rect(data.country_bounds(), [1280.0, 720.0], RESULTS_MAP_RECT),
+        emphasis: Vec::new(),
+        interactive: false,
+        markers: Some(cities),
+    });
+}
+
+/// Where the results map goes in a 1280×720 window until the page has laid itself out.
+const RESULTS_MAP_RECT: [f64; 4] = [666.0, 0.0, 1280.0, 680.0];
+
+fn hide_results_map(mut commands: Commands) {
+    commands.remove_resource::<MapScene>();
 }
 
 pub(super) fn show_results(

@@ -4,12 +4,15 @@
 mod egui_setup;
 mod explore_panel;
 mod map_labels;
-mod page;
+pub(crate) mod page;
 pub(crate) mod quiz;
 mod theme;
 
 use bevy::prelude::*;
 use bevy_egui::egui;
+
+use crate::game::data::GameData;
+use crate::map_view::MapView;
 
 /// A Ui over the whole window, on the background layer, for a screen's panels to divide up.
 pub(super) fn window_ui(ctx: &egui::Context, id: &'static str) -> egui::Ui {
@@ -30,4 +33,26 @@ pub(super) fn plugin(app: &mut App) {
         explore_panel::plugin,
         quiz::plugin,
     ));
+}
+
+/// The view that shows the whole country in `map_rect` (egui points).
+pub(crate) fn whole_country_in(
+    ctx: &egui::Context,
+    map_rect: egui::Rect,
+    data: &GameData,
+) -> MapView {
+    let zoom = f64::from(ctx.zoom_factor());
+    let window = ctx.viewport_rect();
+    let pixels = |v: f32| f64::from(v) * zoom;
+    MapView::fit_in_rect(
+        data.country_bounds(),
+        [pixels(window.width()), pixels(window.height())],
+        [
+            map_rect.min.x,
+            map_rect.min.y,
+            map_rect.max.x,
+            map_rect.max.y,
+        ]
+        .map(pixels),
+    )
 }

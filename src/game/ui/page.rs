@@ -7,6 +7,9 @@ use bevy_egui::egui::{self, Align, Layout, RichText, Sense};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::theme::{Palette, palette};
+use super::whole_country_in;
+use crate::game::data::GameData;
+use crate::game::map::MapScene;
 use crate::game::menu::{Menu, MenuAction, Page};
 use crate::game::notices::Notices;
 use crate::game::preferences::Preferences;
@@ -23,13 +26,18 @@ pub struct PageInput {
 const COLUMN_WIDTH: f32 = 720.0;
 const MENU_LINE: egui::Vec2 = egui::vec2(380.0, 40.0);
 
+/// Where the shared map shows beside a page (a map quiz's results), for overlays to draw in.
+#[derive(Resource, Clone, Copy, Debug, Default, PartialEq)]
+pub struct PageMapRect(pub Option<egui::Rect>);
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
+    app.init_resource::<PageMapRect>().add_systems(
         EguiPrimaryContextPass,
         draw_page.run_if(|screen: Res<State<Screen>>| !screen.get().has_own_ui()),
     );
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw_page(
     mut contexts: EguiContexts,
     page: Res<Page>,
@@ -37,11 +45,44 @@ fn draw_page(
     mut notices: ResMut<Notices>,
     preferences: Res<Preferences>,
     mut actions: MessageWriter<MenuAction>,
+    (scene, data, mut map_rect): (
+        Option<ResMut<MapScene>>,
+        Option<Res<GameData>>,
+        ResMut<PageMapRect>,
+    ),
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = super::window_ui(ctx, "root");
     let colours = palette(preferences.theme());
-    let input = page_panel(&mut root, &page, &menu, &notices.0, colours);
+    // A page with a map beside it (a map quiz's results): the page on the left, the map right.
+    let input = match (scene, data) {
+        (Some(mut scene), Some(data)) => {
+            let width = (root.available_width() * 0.52)
+                .min(COLUMN_WIDTH + 48.0)
+                .round();
+            let mut input = PageInput::default();
+            egui::Panel::left("page_beside_map")
+                .exact_size(width)
+                .resizable(false)
+                .frame(egui::Frame::new())
+                .show(&mut root, |ui| {
+                    input = page_panel(ui, &page, &menu, &notices.0, colours);
+                });
+            let rect = root.available_rect_before_wrap();
+            let view = whole_country_in(ctx, rect, &data);
+            if scene.view != view {
+                scene.view = view;
+                redraw.write(bevy::window::RequestRedraw);
+            }
+            map_rect.set_if_neq(PageMapRect(Some(rect)));
+            input
+        }
+        _ => {
+            map_rect.set_if_neq(PageMapRect(None));
+            page_panel(&mut root, &page, &menu, &notices.0, colours)
+        }
+    };
     if let Some(index) = input.hovered
         && menu.focus != index
     {
@@ -79,7 +120,7 @@ pub fn page_panel(
         .show(root, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.vertical_centered(|ui| {
-                    ui.set_max_width(COLUMN_WIDTH);
+                    ui.set_max_width(COLUMN_WIDTH.min(ui.available_width()));
                     ui.add_space(8.0);
                     ui.heading(RichText::new(&page.heading).strong());
                     ui.add_space(12.0);

@@ -34,7 +34,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// Where the map goes in a 1280×720 window until the panels have laid themselves out.
-const FIRST_MAP_RECT: [f64; 4] = [380.0, 64.0, 1280.0, 680.0];
+const FIRST_MAP_RECT: [f64; 4] = [420.0, 64.0, 1280.0, 680.0];
 
 /// The scene a question is asked on, or `None` for a question without a map.
 pub fn question_scene(quiz: &ActiveQuiz, data: &GameData) -> Option<MapScene> {
@@ -82,7 +82,15 @@ fn show_answer_map(mut commands: Commands, quiz: Option<Res<ActiveQuiz>>, data: 
         Feedback::OrderByPopulation(_) | Feedback::HigherOrLower(_) | Feedback::GuessPopulation(_)
     );
     commands.insert_resource(MapScene {
-        view: MapView::fit_in_rect(data.country_bounds(), [1280.0, 720.0], FEEDBACK_MAP_RECT),
+        view: MapView::fit_in_rect(
+            data.country_bounds(),
+            [1280.0, 720.0],
+            if on_map {
+                FIRST_MAP_RECT
+            } else {
+                FEEDBACK_MAP_RECT
+            },
+        ),
         emphasis: cities.clone(),
         interactive: false,
         markers: on_map.then_some(cities),

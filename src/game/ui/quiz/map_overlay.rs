@@ -74,8 +74,8 @@ impl<'a> MapFrame<'a> {
 
     /// A cross (✖): a wrong click or a missed marker.
     pub fn cross(&self, at: Pos2, colour: Color32) {
-        let r = 7.0;
-        let halo = Stroke::new(6.0, self.halo);
+        let r = 8.0;
+        let halo = Stroke::new(7.0, self.halo);
         let stroke = Stroke::new(3.0, colour);
         for s in [halo, stroke] {
             self.painter

@@ -13,6 +13,7 @@ mod map_overlay;
 mod name;
 mod order;
 mod province;
+pub(super) mod results_map;
 mod where_is;
 
 use bevy::prelude::*;
@@ -23,6 +24,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use super::map_labels::{MapLabels, draw_city_labels};
 use super::page::menu_lines;
 use super::theme::{Palette, palette};
+use super::whole_country_in;
 use crate::dataset::{CityKey, Dataset};
 use crate::format::thousands;
 use crate::game::data::GameData;
@@ -31,7 +33,7 @@ use crate::game::menu::{DIGIT_KEYS, Menu, MenuAction};
 use crate::game::preferences::Preferences;
 use crate::game::screens::Screen;
 use crate::game::screens::quiz::{ActiveQuiz, QuizAction, QuizPhase};
-use crate::map_view::{MapView, ScreenPoint};
+use crate::map_view::ScreenPoint;
 use crate::quiz::population::CitedFigure;
 use crate::quiz::{Answer, Draft, Feedback, Grade, Question};
 use crate::settings::Theme;
@@ -72,6 +74,7 @@ fn crosshair_keys(keys: &ButtonInput<KeyCode>) -> Option<[f64; 2]> {
 }
 
 pub(super) fn plugin(app: &mut App) {
+    app.add_plugins(results_map::plugin);
     app.add_systems(
         EguiPrimaryContextPass,
         (draw_quiz, draw_pause_menu)
@@ -114,8 +117,13 @@ fn draw_quiz(
         });
     match (phase.get(), &quiz.last_grade) {
         (QuizPhase::Feedback, Some(grade)) => {
-            // The figures on the left; the rest of the window shows the shared map.
-            let width = (root.available_width() * 0.56).min(COLUMN_WIDTH + 48.0);
+            // The figures on the left; the rest of the window shows the shared map (a map
+            // question's feedback leaves the map more room).
+            let width = if grade_is_on_map(grade) {
+                MAP_SIDE_PANEL_WIDTH + 60.0
+            } else {
+                (root.available_width() * 0.56).min(COLUMN_WIDTH + 48.0)
+            };
             egui::Panel::left("quiz_feedback")
                 .exact_size(width)
                 .resizable(false)
@@ -185,25 +193,14 @@ fn draw_quiz(
     Ok(())
 }
 
-/// The view that shows the whole country in `map_rect` (egui points).
-fn whole_country_in(ctx: &egui::Context, map_rect: egui::Rect, data: &GameData) -> MapView {
-    let zoom = f64::from(ctx.zoom_factor());
-    let window = ctx.viewport_rect();
-    let pixels = |v: f32| f64::from(v) * zoom;
-    MapView::fit_in_rect(
-        data.country_bounds(),
-        [pixels(window.width()), pixels(window.height())],
-        [
-            map_rect.min.x,
-            map_rect.min.y,
-            map_rect.max.x,
-            map_rect.max.y,
-        ]
-        .map(pixels),
+fn grade_is_on_map(grade: &Grade) -> bool {
+    !matches!(
+        grade.feedback,
+        Feedback::OrderByPopulation(_) | Feedback::HigherOrLower(_) | Feedback::GuessPopulation(_)
     )
 }
 
-fn colours_dark(preferences: &Preferences) -> bool {
+pub(super) fn colours_dark(preferences: &Preferences) -> bool {
     preferences.theme() == Theme::Dark
 }
 
