@@ -57,6 +57,16 @@ shoot quiz-higher-lower --screen quiz --seed 1
 shoot quiz-higher-lower-feedback --screen quiz --seed 1 --demo-answers 1
 shoot quiz-guess --screen quiz --seed 4 --theme dark
 shoot results-played --screen quiz --seed 0 --demo-answers 10
+# The map quiz: where is X and its feedback (a click 100 km east, the line and the km), the pin
+# mode after a miss, name the marked city, which province (asked, and a wrong answer's
+# feedback) and the results map of a whole quiz.
+shoot map-where-is --quiz map --seed 1
+shoot map-where-is-feedback --quiz map --seed 3 --demo-answers 2
+shoot map-find-after-miss --quiz map --seed 1 --demo-answers 2 --demo-next --demo-carry
+shoot map-name-marked --quiz map --seed 0 --demo-answers 4 --demo-next
+shoot map-province --quiz map --seed 2
+shoot map-province-feedback --quiz map --seed 4 --demo-answers 2 --theme dark
+shoot map-results --quiz map --seed 0 --demo-answers 10
 
 # A broken dataset: the problems page is pictured and the run exits 1 instead of waiting.
 broken="$data_dir/broken-cities.toml"

@@ -344,6 +344,7 @@ impl<'f, 'a> Checker<'f, 'a> {
             status,
             location,
             coord_source,
+            place: raw.place.as_ref().map(|place| place.get_ref().clone()),
             population,
             facts,
         }

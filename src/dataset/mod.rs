@@ -202,6 +202,8 @@ pub struct City {
     pub status: CityStatus,
     pub location: LatLon,
     pub coord_source: SourceId,
+    /// Which point stands for the city where that is a choice ("Rajin, the seat…").
+    pub place: Option<String>,
     pub population: Vec<Population>,
     pub facts: Vec<Fact>,
 }

@@ -64,6 +64,8 @@ pub(super) struct RawCity {
     pub(super) lon: Spanned<f64>,
     pub(super) coord_source: Spanned<String>,
     #[serde(default)]
+    pub(super) place: Option<Spanned<String>>,
+    #[serde(default)]
     pub(super) population: Vec<Spanned<RawPopulation>>,
     #[serde(default)]
     pub(super) fact: Vec<Spanned<RawFact>>,

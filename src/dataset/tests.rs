@@ -84,6 +84,68 @@ fn shipped_coordinates_are_within_10_km_of_the_reference_table() {
     assert_eq!(checked, 28);
 }
 
+/// One row of `tools/data/second_sources.toml`.
+#[derive(serde::Deserialize)]
+struct SecondSource {
+    city: String,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    source: Option<String>,
+    within_km: Option<f64>,
+    note: Option<String>,
+    none: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct SecondSources {
+    point: Vec<SecondSource>,
+}
+
+/// A map question marks a click right or wrong by a city's point: every point is checked
+/// against a source other than the one it came from, within 5 km unless the row explains why
+/// more (Rason is Rajin, not Sonbong); a city with no independent source says so.
+#[test]
+fn every_point_agrees_with_its_second_source() {
+    let dataset = shipped();
+    let table: SecondSources =
+        toml::from_str(include_str!("../../tools/data/second_sources.toml")).unwrap();
+    for city in &dataset.cities {
+        let row = table
+            .point
+            .iter()
+            .find(|row| row.city == city.slug)
+            .unwrap_or_else(|| panic!("{} has no second source row", city.slug));
+        let (Some(lat), Some(lon)) = (row.lat, row.lon) else {
+            assert!(
+                row.none.is_some(),
+                "{}: a point or why there is none",
+                city.slug
+            );
+            continue;
+        };
+        assert!(
+            row.source.is_some(),
+            "{}: name the second source",
+            city.slug
+        );
+        let limit = row.within_km.unwrap_or(5.0);
+        if row.within_km.is_some() {
+            assert!(
+                row.note.is_some(),
+                "{}: explain the wider tolerance",
+                city.slug
+            );
+        }
+        let km = distance_km(city.location, LatLon { lat, lon });
+        assert!(
+            km <= limit,
+            "{} is {km:.1} km from its second source",
+            city.slug
+        );
+    }
+    assert_eq!(table.point.len(), dataset.cities.len());
+}
+
 #[test]
 fn every_seed_city_has_three_facts_citing_a_seed_and_no_fact_is_empty() {
     let dataset = shipped();

@@ -72,6 +72,7 @@ HEADER = """\
 #   status             "capital" | "special city" | "provincial capital" | "city" | "county"
 #   lat, lon           decimal degrees (WGS 84)
 #   coord_source       a source id
+#   place              optional: which point stands for the city where that is a choice
 #   [[city.population]]  one per figure
 #     count            a single number, or instead min and/or max for a range
 #                      ("up to 200,000" is max = 200000 alone)
@@ -166,6 +167,7 @@ def build(shared):
             'id': hand['id'], 'name': hand['name'], 'name_mr': name_mr, 'name_rr': hand['name_rr'],
             'hangul': hand['hangul'], 'aliases': aliases, 'province': hand['province'], 'status': hand['status'],
             'lat': row['lat'], 'lon': row['lon'], 'coord_source': row['coord_source'],
+            'place': hand.get('place'),
             'population': pops, 'fact': hand.get('fact', []),
             '_census': row,
         })
@@ -304,6 +306,8 @@ def render(sources, provinces, cities, rankings):
         lines.append(f"lat = {c['lat']}")
         lines.append(f"lon = {c['lon']}")
         emit(lines, 'coord_source', c['coord_source'])
+        if c.get('place'):
+            emit(lines, 'place', c['place'])
         out.append('\n'.join(lines) + '\n')
         for pop in c['population']:
             lines = ['[[city.population]]']

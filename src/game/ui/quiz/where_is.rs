@@ -76,6 +76,12 @@ pub fn feedback(ui: &mut egui::Ui, feedback: &PlaceFeedback, dataset: &Dataset, 
             ui.label(format!("No answer: {name} is where the green ring is."));
         }
     }
+    if let Some(place) = dataset
+        .city_by_key(&feedback.city)
+        .and_then(|city| city.place.as_ref())
+    {
+        ui.label(format!("The ring marks {place}."));
+    }
 }
 
 pub fn feedback_overlay(frame: &MapFrame, feedback: &PlaceFeedback, dataset: &Dataset) {
