@@ -105,6 +105,11 @@ pub struct PlayArgs {
     #[arg(long, hide = true)]
     pub demo_carry: bool,
 
+    /// Measuring: time N frames of the start screen once it has settled, print the median,
+    /// 90th percentile and mean frame time, then exit.
+    #[arg(long, value_name = "N", hide = true)]
+    pub frame_times: Option<u32>,
+
     /// Window size as WIDTHxHEIGHT in pixels, e.g. 960x600.
     #[arg(long, value_name = "WxH", value_parser = parse_window_size, default_value = "1280x720")]
     pub window_size: (u32, u32),

@@ -2,6 +2,7 @@
 //! no game rules of its own.
 
 pub mod data;
+mod frame_times;
 pub mod map;
 pub mod menu;
 pub mod notices;
@@ -44,6 +45,8 @@ pub struct GameOptions {
     pub quiz_demo: QuizDemo,
     /// `--quiz`: the quiz mode to start in.
     pub quiz: Option<QuizMode>,
+    /// `--frame-times N`: time N frames of the start screen, print the figures and exit.
+    pub frame_times: Option<u32>,
 }
 
 /// A quiz part-played at start, so screenshots can show feedback, results and a carried line.
@@ -101,6 +104,7 @@ impl GameOptions {
                 carry: cli.demo_carry,
             },
             quiz: cli.quiz,
+            frame_times: cli.frame_times,
         }
     }
 }
@@ -174,19 +178,26 @@ pub fn run(cli: PlayArgs) -> AppExit {
         ..default()
     }));
     // Redraw only on input or when asked, so a game waiting for the player uses no CPU.
-    // A screenshot run needs frames to keep coming until the picture is saved.
-    app.insert_resource(if options.screenshot.is_some() {
-        WinitSettings {
-            focused_mode: UpdateMode::Continuous,
-            unfocused_mode: UpdateMode::Continuous,
-        }
-    } else {
-        WinitSettings::desktop_app()
-    });
+    // A screenshot or a frame-timing run needs frames to keep coming until it is done.
+    app.insert_resource(
+        if options.screenshot.is_some() || options.frame_times.is_some() {
+            WinitSettings {
+                focused_mode: UpdateMode::Continuous,
+                unfocused_mode: UpdateMode::Continuous,
+            }
+        } else {
+            WinitSettings::desktop_app()
+        },
+    );
     app.add_plugins(GameLogicPlugin {
         options: options.clone(),
     });
-    app.add_plugins((ui::plugin, map::plugin, screenshot::plugin));
+    app.add_plugins((
+        ui::plugin,
+        map::plugin,
+        screenshot::plugin,
+        frame_times::plugin,
+    ));
     app.add_systems(Last, move |mut logged: Local<bool>| {
         if !*logged {
             info!(

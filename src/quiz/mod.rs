@@ -464,8 +464,10 @@ mod tests {
     #[test]
     fn questions_answers_and_grades_survive_a_round_trip_by_slug() {
         let d = test_dataset();
-        for question in ranking_quiz(&d, &RankingSettings::default(), 3) {
-            let answer = question.right_answer(&d).unwrap();
+        let ranking = ranking_quiz(&d, &RankingSettings::default(), 3);
+        let map = map_quiz(&d, &MapSettings::default(), 3);
+        for question in ranking.into_iter().chain(map) {
+            let answer = question.near_miss(&d).unwrap();
             let graded = grade(&d, &question, &answer).unwrap();
             let text = toml::to_string(&Saved {
                 question: question.clone(),

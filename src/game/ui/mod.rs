@@ -36,11 +36,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// The view that shows the whole country in `map_rect` (egui points).
-pub(crate) fn whole_country_in(
-    ctx: &egui::Context,
-    map_rect: egui::Rect,
-    data: &GameData,
-) -> MapView {
+fn whole_country_in(ctx: &egui::Context, map_rect: egui::Rect, data: &GameData) -> MapView {
     let zoom = f64::from(ctx.zoom_factor());
     let window = ctx.viewport_rect();
     let pixels = |v: f32| f64::from(v) * zoom;
@@ -55,4 +51,20 @@ pub(crate) fn whole_country_in(
         ]
         .map(pixels),
     )
+}
+
+/// Fits `view` to show the whole country in `map_rect`; true if it changed (the camera follows
+/// next frame, so the caller asks for one even when the game is idle).
+pub(crate) fn fit_whole_country(
+    ctx: &egui::Context,
+    map_rect: egui::Rect,
+    view: &mut MapView,
+    data: &GameData,
+) -> bool {
+    let fitted = whole_country_in(ctx, map_rect, data);
+    let changed = *view != fitted;
+    if changed {
+        *view = fitted;
+    }
+    changed
 }

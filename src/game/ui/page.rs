@@ -6,8 +6,8 @@ use bevy::prelude::*;
 use bevy_egui::egui::{self, Align, Layout, RichText, Sense};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
+use super::fit_whole_country;
 use super::theme::{Palette, palette};
-use super::whole_country_in;
 use crate::game::data::GameData;
 use crate::game::map::MapScene;
 use crate::game::menu::{Menu, MenuAction, Page};
@@ -70,9 +70,7 @@ fn draw_page(
                     input = page_panel(ui, &page, &menu, &notices.0, colours);
                 });
             let rect = root.available_rect_before_wrap();
-            let view = whole_country_in(ctx, rect, &data);
-            if scene.view != view {
-                scene.view = view;
+            if fit_whole_country(ctx, rect, &mut scene.view, &data) {
                 redraw.write(bevy::window::RequestRedraw);
             }
             map_rect.set_if_neq(PageMapRect(Some(rect)));

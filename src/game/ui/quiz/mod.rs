@@ -21,10 +21,10 @@ use bevy::window::RequestRedraw;
 use bevy_egui::egui::{self, Color32, RichText, Sense};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
+use super::fit_whole_country;
 use super::map_labels::{MapLabels, draw_city_labels};
 use super::page::menu_lines;
 use super::theme::{Palette, palette};
-use super::whole_country_in;
 use crate::dataset::{CityKey, Dataset};
 use crate::format::thousands;
 use crate::game::data::GameData;
@@ -137,10 +137,7 @@ fn draw_quiz(
                 });
             let map_rect = root.available_rect_before_wrap();
             if let Some(mut scene) = scene {
-                let view = whole_country_in(ctx, map_rect, &data);
-                if scene.view != view {
-                    // The camera follows next frame; ask for one even when the game is idle.
-                    scene.view = view;
+                if fit_whole_country(ctx, map_rect, &mut scene.view, &data) {
                     redraw.write(RequestRedraw);
                 }
                 let frame = MapFrame::new(ctx, map_rect, &scene.view, colours_dark(&preferences));
@@ -163,12 +160,9 @@ fn draw_quiz(
                 });
             let map_rect = root.available_rect_before_wrap();
             if let Some(mut scene) = scene {
-                if !quiz.map_moved {
-                    let view = whole_country_in(ctx, map_rect, &data);
-                    if scene.view != view {
-                        scene.view = view;
-                        redraw.write(RequestRedraw);
-                    }
+                // Until the player zooms or pans, the map fits the room beside the panel.
+                if !quiz.map_moved && fit_whole_country(ctx, map_rect, &mut scene.view, &data) {
+                    redraw.write(RequestRedraw);
                 }
                 let frame = MapFrame::new(ctx, map_rect, &scene.view, colours_dark(&preferences));
                 asking_overlay(&frame, &quiz, &data);
