@@ -133,6 +133,7 @@ pub fn feedback_overlay(frame: &MapFrame, feedback: &ProvinceFeedback, data: &Ga
     if let Some(city) = data.dataset.city_by_key(&feedback.city) {
         let at = frame.at(city.location);
         frame.ring(at, 8.0, RIGHT);
-        frame.label(at + egui::vec2(10.0, -8.0), &city.name, None, 15.0);
+        // Above the marker: the province's name sits inside the province, often beside it.
+        frame.label_above(at, &city.name, None);
     }
 }

@@ -93,7 +93,8 @@ pub fn feedback_overlay(frame: &MapFrame, feedback: &PlaceFeedback, dataset: &Da
         frame.cross(click, PLAYER);
         let middle = click + (truth - click) / 2.0;
         frame.label(
-            middle + egui::vec2(-18.0, -30.0),
+            // Below the line: the city's name sits above its ring.
+            middle + egui::vec2(-18.0, 10.0),
             &format!("{:.0} km", placed.km),
             None,
             16.0,
