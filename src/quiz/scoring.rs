@@ -6,7 +6,11 @@
 //!   higher or lower, 1 or 0; a guess, with `e = |log2(guess / truth)|`, 1 within 5 %, then
 //!   `exp(−½ ((e − log2 1.05) / 0.08)²)` (10 % off 0.70, 20 % off 0.06), 0 from a factor of 2
 //!   (`guess_population::guess_accuracy`): the cities cluster within a factor of three, so a
-//!   guess of the median city for every city averages under 20 %.
+//!   guess of the median city for every city averages under 20 %. On the map
+//!   (`placement::place_accuracy`): with `d` the great-circle distance of a click, 1 within
+//!   5 km, then `exp(−(d − 5) / 150 km)` faded linearly to 0 between 300 and 400 km (100 km off
+//!   keeps 0.53), right within 50 km; finding a marker 1, 0.5 or 0.25 on the first, second or
+//!   third try; naming a city or a province right or wrong.
 //! - **Time**: with a time limit `T`, an answer after `t` seconds keeps `1 − t / (2T)` of its
 //!   accuracy points (Kahoot's rule): a right answer is never worth less than half.
 //! - **Streak bonus**: each correct answer in a row after the first adds `STREAK_STEP` points,
