@@ -350,7 +350,6 @@ fn the_keyboard_crosshair_answers_a_where_is_question_without_a_mouse() {
     let (_dir, mut app) = map_quiz_app();
     advance_to(&mut app, "where-is");
     let truth = where_is_city(&app);
-    let projection = Projection::NORTH_KOREA;
     let crosshair = |app: &App| match &quiz(app).draft {
         Some(cityquiz::quiz::Draft::WhereIs(draft)) => draft.crosshair.at,
         _ => None,
@@ -362,32 +361,8 @@ fn the_keyboard_crosshair_answers_a_where_is_question_without_a_mouse() {
         "the first key shows the crosshair"
     );
     // Coarse steps of 20 km, then fine ones of 4 km with Shift.
-    for (step, modifier) in [(20.0, None), (4.0, Some(KeyCode::ShiftLeft))] {
-        for _ in 0..80 {
-            let [x, y] = projection.project(crosshair(&app).unwrap());
-            let [tx, ty] = projection.project(truth);
-            let (dx, dy) = (tx - x, ty - y);
-            let key = if dx.abs() > step / 2.0 && dx.abs() >= dy.abs() {
-                if dx > 0.0 {
-                    KeyCode::ArrowRight
-                } else {
-                    KeyCode::ArrowLeft
-                }
-            } else if dy.abs() > step / 2.0 {
-                if dy > 0.0 {
-                    KeyCode::ArrowUp
-                } else {
-                    KeyCode::ArrowDown
-                }
-            } else {
-                break;
-            };
-            match modifier {
-                Some(shift) => tap_with(&mut app, shift, key),
-                None => tap(&mut app, key),
-            }
-        }
-    }
+    steer_crosshair(&mut app, truth, 20.0, None, crosshair);
+    steer_crosshair(&mut app, truth, 4.0, Some(KeyCode::ShiftLeft), crosshair);
     assert!(distance_km(crosshair(&app).unwrap(), truth) < 4.0);
     tap(&mut app, KeyCode::Enter);
     assert_eq!(phase(&app), QuizPhase::Feedback);
@@ -413,4 +388,77 @@ fn a_whole_map_quiz_played_with_the_mouse_gets_the_maximum() {
     for kind in ["where-is", "find-on-map", "name-marked", "which-province"] {
         assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
     }
+}
+
+/// Steers the crosshair by keys of `step` km (with `modifier` held) to within half a step of
+/// `target`; the first key shows it.
+fn steer_crosshair(
+    app: &mut App,
+    target: LatLon,
+    step: f64,
+    modifier: Option<KeyCode>,
+    crosshair: impl Fn(&App) -> Option<LatLon>,
+) {
+    let projection = Projection::NORTH_KOREA;
+    if crosshair(app).is_none() {
+        tap(app, KeyCode::ArrowRight);
+        tap(app, KeyCode::ArrowLeft);
+    }
+    for _ in 0..80 {
+        let [x, y] = projection.project(crosshair(app).unwrap());
+        let [tx, ty] = projection.project(target);
+        let (dx, dy) = (tx - x, ty - y);
+        let key = if dx.abs() > step / 2.0 && dx.abs() >= dy.abs() {
+            if dx > 0.0 {
+                KeyCode::ArrowRight
+            } else {
+                KeyCode::ArrowLeft
+            }
+        } else if dy.abs() > step / 2.0 {
+            if dy > 0.0 {
+                KeyCode::ArrowUp
+            } else {
+                KeyCode::ArrowDown
+            }
+        } else {
+            return;
+        };
+        match modifier {
+            Some(held) => tap_with(app, held, key),
+            None => tap(app, key),
+        }
+    }
+}
+
+#[test]
+fn the_keyboard_crosshair_chooses_a_province_and_clicks_a_marker() {
+    use cityquiz::quiz::Draft;
+    let (_dir, mut app) = map_quiz_app_at("which-province");
+    let Question::WhichProvince(question) = current(&app) else {
+        panic!()
+    };
+    let right = question.right_answer(&data(&app).dataset).unwrap().province;
+    let target = inside_province(&app, &right);
+    steer_crosshair(&mut app, target, 20.0, None, |app| match &quiz(app).draft {
+        Some(Draft::WhichProvince(draft)) => draft.crosshair.at,
+        _ => None,
+    });
+    tap(&mut app, KeyCode::Enter);
+    app.update();
+    assert_eq!(phase(&app), QuizPhase::Feedback);
+    assert!(quiz(&app).last_grade.as_ref().unwrap().correct);
+
+    let (_dir, mut app) = map_quiz_app_at("find-on-map");
+    let Question::FindOnMap(question) = current(&app) else {
+        panic!()
+    };
+    let target = city_at(&app, &question.city.0);
+    steer_crosshair(&mut app, target, 20.0, None, |app| match &quiz(app).draft {
+        Some(Draft::FindOnMap(draft)) => draft.crosshair.at,
+        _ => None,
+    });
+    tap(&mut app, KeyCode::Enter);
+    app.update();
+    assert_eq!(phase(&app), QuizPhase::Feedback);
+    assert_eq!(last_points(&app), 1000, "found on the first try by keys");
 }
