@@ -60,7 +60,7 @@ pub struct PlayArgs {
     /// Open this screen directly instead of the title screen (case does not matter).
     #[arg(long, value_name = "NAME", ignore_case = true)]
     pub screen: Option<ScreenName>,
-    /// Start a quiz straight away: `population` (Quick Play's ranking quiz) or `map`; with
+    /// Start a quiz straight away: `population` (Quick Play's ranking quiz), `map` or `facts`; with
     /// `--seed`, the same questions every time.
     #[arg(long, value_name = "MODE", ignore_case = true)]
     pub quiz: Option<QuizMode>,
@@ -122,6 +122,8 @@ pub enum QuizMode {
     Population,
     /// Ten map questions: where is, find it, name it, which province.
     Map,
+    /// Ten questions on what the cities are known for.
+    Facts,
 }
 
 /// `--screen` values: the screens a run can open on. The game maps each to its own state.

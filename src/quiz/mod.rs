@@ -21,6 +21,7 @@
 //!    over the kind's draft and feedback), and one arm in that folder's `mod.rs` dispatch.
 //! 4. A line in `tests/e2e.sh` for its screenshots. A mode that asks it lists it in `modes.rs`.
 
+pub mod facts;
 pub mod find_on_map;
 pub mod guess_population;
 pub mod higher_or_lower;
@@ -31,27 +32,40 @@ pub mod placement;
 pub mod population;
 pub mod scoring;
 pub mod session;
+pub mod true_false;
 pub mod where_is;
+pub mod which_city;
+pub mod which_fact;
 pub mod which_province;
 
 use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 use serde::{Deserialize, Serialize};
 
-use crate::dataset::{CityKey, Dataset};
+use crate::dataset::{CityKey, Dataset, FactId};
 use crate::format::thousands;
 use find_on_map::{FindAnswer, FindDraft, FindEdit, FindFeedback, FindQuestion};
 use guess_population::{GuessAnswer, GuessDraft, GuessEdit, GuessFeedback, GuessQuestion};
 use higher_or_lower::{ComparisonFeedback, HigherOrLowerQuestion, PickAnswer, PickDraft, PickEdit};
 use name_marked::{NameAnswer, NameDraft, NameEdit, NameFeedback, NameQuestion};
 use order_by_population::{OrderAnswer, OrderDraft, OrderEdit, OrderFeedback, OrderQuestion};
+use true_false::{
+    TrueFalseAnswer, TrueFalseDraft, TrueFalseEdit, TrueFalseFeedback, TrueFalseQuestion,
+};
 use where_is::{PlaceAnswer, PlaceDraft, PlaceEdit, PlaceFeedback, WhereIsQuestion};
+use which_city::{
+    CityChoice, CityChoiceDraft, CityChoiceEdit, FactCityFeedback, WhichCityQuestion,
+};
+use which_fact::{
+    FactChoice, FactChoiceDraft, FactChoiceEdit, WhichFactFeedback, WhichFactQuestion,
+};
 use which_province::{
     ProvinceAnswer, ProvinceDraft, ProvinceEdit, ProvinceFeedback, ProvinceQuestion,
 };
 
 pub use modes::{
-    EndlessRun, MapSettings, QuizSettings, RankingSettings, map_quiz, next_seed, ranking_quiz,
+    EndlessRun, MapSettings, QuizSettings, RankingSettings, facts_quiz, map_quiz, next_seed,
+    ranking_quiz,
 };
 pub use session::{QuestionResult, QuizSession, Stage, Summary};
 
@@ -75,6 +89,8 @@ pub enum GradeError {
     UnknownCity(CityKey),
     #[error("\"{city}\" has no {figure} figure to grade against")]
     NoFigure { city: CityKey, figure: &'static str },
+    #[error("the dataset has no fact \"{}\"", .0.0)]
+    UnknownFact(FactId),
     #[error("the quiz is over: there is no question to answer")]
     NoQuestion,
 }
@@ -110,6 +126,9 @@ pub enum Question {
     FindOnMap(FindQuestion),
     NameMarked(NameQuestion),
     WhichProvince(ProvinceQuestion),
+    WhichCity(WhichCityQuestion),
+    TrueFalse(TrueFalseQuestion),
+    WhichFact(WhichFactQuestion),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -122,6 +141,9 @@ pub enum Answer {
     FindOnMap(FindAnswer),
     NameMarked(NameAnswer),
     WhichProvince(ProvinceAnswer),
+    WhichCity(CityChoice),
+    TrueFalse(TrueFalseAnswer),
+    WhichFact(FactChoice),
     /// Time ran out, or the player skipped: graded as wrong, with the feedback all the same.
     NoAnswer,
 }
@@ -136,6 +158,9 @@ pub enum Feedback {
     FindOnMap(FindFeedback),
     NameMarked(NameFeedback),
     WhichProvince(ProvinceFeedback),
+    WhichCity(FactCityFeedback),
+    TrueFalse(TrueFalseFeedback),
+    WhichFact(WhichFactFeedback),
 }
 
 /// The answer the player is building for the current question.
@@ -148,6 +173,9 @@ pub enum Draft {
     FindOnMap(FindDraft),
     NameMarked(NameDraft),
     WhichProvince(ProvinceDraft),
+    WhichCity(CityChoiceDraft),
+    TrueFalse(TrueFalseDraft),
+    WhichFact(FactChoiceDraft),
 }
 
 /// One thing the player did to a draft (a key, a click, a drag).
@@ -160,6 +188,9 @@ pub enum Edit {
     FindOnMap(FindEdit),
     NameMarked(NameEdit),
     WhichProvince(ProvinceEdit),
+    WhichCity(CityChoiceEdit),
+    TrueFalse(TrueFalseEdit),
+    WhichFact(FactChoiceEdit),
 }
 
 impl Question {
@@ -173,6 +204,9 @@ impl Question {
             Question::FindOnMap(_) => "find-on-map",
             Question::NameMarked(_) => "name-marked",
             Question::WhichProvince(_) => "which-province",
+            Question::WhichCity(_) => "which-city",
+            Question::TrueFalse(_) => "true-false",
+            Question::WhichFact(_) => "which-fact",
         }
     }
 
@@ -197,6 +231,9 @@ impl Question {
             Question::FindOnMap(q) => q.prompt(dataset),
             Question::NameMarked(q) => q.prompt(),
             Question::WhichProvince(q) => q.prompt(dataset),
+            Question::WhichCity(q) => q.prompt(dataset),
+            Question::TrueFalse(q) => q.prompt(dataset),
+            Question::WhichFact(q) => q.prompt(dataset),
         }
     }
 
@@ -210,6 +247,9 @@ impl Question {
             Question::FindOnMap(q) => vec![q.city.clone()],
             Question::NameMarked(q) => vec![q.city.clone()],
             Question::WhichProvince(q) => vec![q.city.clone()],
+            Question::WhichCity(q) => q.choices.clone(),
+            Question::TrueFalse(q) => vec![q.city.clone()],
+            Question::WhichFact(q) => vec![q.city.clone()],
         }
     }
 
@@ -223,6 +263,9 @@ impl Question {
             Question::FindOnMap(q) => Draft::FindOnMap(q.draft()),
             Question::NameMarked(q) => Draft::NameMarked(q.draft()),
             Question::WhichProvince(q) => Draft::WhichProvince(q.draft()),
+            Question::WhichCity(q) => Draft::WhichCity(q.draft()),
+            Question::TrueFalse(q) => Draft::TrueFalse(q.draft()),
+            Question::WhichFact(q) => Draft::WhichFact(q.draft()),
         }
     }
 
@@ -236,6 +279,9 @@ impl Question {
             Question::FindOnMap(q) => Answer::FindOnMap(q.right_answer(dataset)?),
             Question::NameMarked(q) => Answer::NameMarked(q.right_answer(dataset)?),
             Question::WhichProvince(q) => Answer::WhichProvince(q.right_answer(dataset)?),
+            Question::WhichCity(q) => Answer::WhichCity(q.right_answer(dataset)?),
+            Question::TrueFalse(q) => Answer::TrueFalse(q.right_answer(dataset)?),
+            Question::WhichFact(q) => Answer::WhichFact(q.right_answer(dataset)?),
         })
     }
 
@@ -249,6 +295,9 @@ impl Question {
             Question::FindOnMap(q) => Answer::FindOnMap(q.wrong_answer(dataset)?),
             Question::NameMarked(q) => Answer::NameMarked(q.wrong_answer(dataset)?),
             Question::WhichProvince(q) => Answer::WhichProvince(q.wrong_answer(dataset)?),
+            Question::WhichCity(q) => Answer::WhichCity(q.wrong_answer(dataset)?),
+            Question::TrueFalse(q) => Answer::TrueFalse(q.wrong_answer(dataset)?),
+            Question::WhichFact(q) => Answer::WhichFact(q.wrong_answer(dataset)?),
         })
     }
 
@@ -262,6 +311,9 @@ impl Question {
             Question::FindOnMap(q) => Answer::FindOnMap(q.near_miss(dataset)?),
             Question::NameMarked(q) => Answer::NameMarked(q.near_miss(dataset)?),
             Question::WhichProvince(q) => Answer::WhichProvince(q.wrong_answer(dataset)?),
+            Question::WhichCity(q) => Answer::WhichCity(q.wrong_answer(dataset)?),
+            Question::TrueFalse(q) => Answer::TrueFalse(q.wrong_answer(dataset)?),
+            Question::WhichFact(q) => Answer::WhichFact(q.wrong_answer(dataset)?),
         })
     }
 }
@@ -276,6 +328,9 @@ impl Answer {
             Answer::FindOnMap(_) => "find-on-map",
             Answer::NameMarked(_) => "name-marked",
             Answer::WhichProvince(_) => "which-province",
+            Answer::WhichCity(_) => "which-city",
+            Answer::TrueFalse(_) => "true-false",
+            Answer::WhichFact(_) => "which-fact",
             Answer::NoAnswer => "no",
         }
     }
@@ -290,12 +345,27 @@ impl Answer {
             Answer::FindOnMap(a) => describe_cities(dataset, &a.clicks),
             Answer::NameMarked(a) => a.describe(dataset),
             Answer::WhichProvince(a) => which_province::province_name(dataset, &a.province),
+            Answer::WhichCity(a) => city_name(dataset, &a.city),
+            Answer::TrueFalse(a) => if a.says_true { "true" } else { "false" }.into(),
+            Answer::WhichFact(a) => facts::resolve_fact(dataset, &a.fact)
+                .map_or_else(|_| a.fact.0.clone(), |pair| format!("“{}”", pair.fact.text)),
             Answer::NoAnswer => "no answer".into(),
         }
     }
 }
 
 impl Feedback {
+    /// Whether the question was answered on the map (its feedback draws on the map too).
+    pub fn is_on_map(&self) -> bool {
+        matches!(
+            self,
+            Feedback::WhereIs(_)
+                | Feedback::FindOnMap(_)
+                | Feedback::NameMarked(_)
+                | Feedback::WhichProvince(_)
+        )
+    }
+
     /// The cities the feedback is about, in the order it lists them: what the map shows.
     pub fn cities(&self) -> Vec<CityKey> {
         match self {
@@ -306,6 +376,17 @@ impl Feedback {
             Feedback::FindOnMap(f) => std::iter::once(&f.city).chain(&f.misses).cloned().collect(),
             Feedback::NameMarked(f) => std::iter::once(&f.city).chain(&f.named).cloned().collect(),
             Feedback::WhichProvince(f) => vec![f.city.clone()],
+            Feedback::WhichCity(f) => std::iter::once(&f.city).chain(&f.chosen).cloned().collect(),
+            Feedback::TrueFalse(f) => {
+                let mut cities = vec![f.city.clone()];
+                if f.fact_city != f.city {
+                    cities.push(f.fact_city.clone());
+                }
+                cities
+            }
+            Feedback::WhichFact(f) => std::iter::once(f.city.clone())
+                .chain(f.chosen.iter().map(|(_, about)| about.clone()))
+                .collect(),
         }
     }
 
@@ -331,6 +412,9 @@ impl Feedback {
             Feedback::FindOnMap(f) => city_name(dataset, &f.city),
             Feedback::NameMarked(f) => city_name(dataset, &f.city),
             Feedback::WhichProvince(f) => which_province::province_name(dataset, &f.right),
+            Feedback::WhichCity(f) => city_name(dataset, &f.city),
+            Feedback::TrueFalse(f) => if f.truth { "true" } else { "false" }.into(),
+            Feedback::WhichFact(f) => format!("“{}”", f.right.text),
         }
     }
 }
@@ -345,6 +429,9 @@ impl Draft {
             (Draft::FindOnMap(d), Edit::FindOnMap(e)) => d.apply(e),
             (Draft::NameMarked(d), Edit::NameMarked(e)) => d.apply(e),
             (Draft::WhichProvince(d), Edit::WhichProvince(e)) => d.apply(e),
+            (Draft::WhichCity(d), Edit::WhichCity(e)) => d.apply(e),
+            (Draft::TrueFalse(d), Edit::TrueFalse(e)) => d.apply(e),
+            (Draft::WhichFact(d), Edit::WhichFact(e)) => d.apply(e),
             // An edit meant for another kind of question (a stale click): nothing to do.
             _ => {}
         }
@@ -360,6 +447,9 @@ impl Draft {
             Draft::FindOnMap(d) => d.answer().map(Answer::FindOnMap),
             Draft::NameMarked(d) => d.answer().map(Answer::NameMarked),
             Draft::WhichProvince(d) => d.answer().map(Answer::WhichProvince),
+            Draft::WhichCity(d) => d.answer().map(Answer::WhichCity),
+            Draft::TrueFalse(d) => d.answer().map(Answer::TrueFalse),
+            Draft::WhichFact(d) => d.answer().map(Answer::WhichFact),
         }
     }
 
@@ -373,7 +463,10 @@ impl Draft {
             Draft::OrderByPopulation(_)
             | Draft::HigherOrLower(_)
             | Draft::GuessPopulation(_)
-            | Draft::NameMarked(_) => false,
+            | Draft::NameMarked(_)
+            | Draft::WhichCity(_)
+            | Draft::TrueFalse(_)
+            | Draft::WhichFact(_) => false,
         }
     }
 }
@@ -407,7 +500,10 @@ pub fn grade(dataset: &Dataset, question: &Question, answer: &Answer) -> Result<
         WhereIs,
         FindOnMap,
         NameMarked,
-        WhichProvince
+        WhichProvince,
+        WhichCity,
+        TrueFalse,
+        WhichFact
     )
 }
 
@@ -466,7 +562,8 @@ mod tests {
         let d = test_dataset();
         let ranking = ranking_quiz(&d, &RankingSettings::default(), 3);
         let map = map_quiz(&d, &MapSettings::default(), 3);
-        for question in ranking.into_iter().chain(map) {
+        let facts = facts_quiz(&d, 10, 3);
+        for question in ranking.into_iter().chain(map).chain(facts) {
             let answer = question.near_miss(&d).unwrap();
             let graded = grade(&d, &question, &answer).unwrap();
             let text = toml::to_string(&Saved {

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use rand::seq::SliceRandom;
 
+use super::facts::askable_facts;
 use super::find_on_map::FindQuestion;
 use super::guess_population::GuessQuestion;
 use super::higher_or_lower::HigherOrLowerQuestion;
@@ -13,7 +14,10 @@ use super::name_marked::NameQuestion;
 use super::order_by_population::OrderQuestion;
 use super::placement::{Difficulty, city_pool};
 use super::population::Measure;
+use super::true_false::TrueFalseQuestion;
 use super::where_is::WhereIsQuestion;
+use super::which_city::WhichCityQuestion;
+use super::which_fact::WhichFactQuestion;
 use super::which_province::ProvinceQuestion;
 use super::{Question, QuizRng, rng_from_seed};
 use crate::dataset::{CityId, Dataset};
@@ -168,6 +172,62 @@ pub fn map_quiz(dataset: &Dataset, settings: &MapSettings, seed: u64) -> Vec<Que
         .collect()
 }
 
+/// A facts quiz: which city is known for … (4 in 10), true or false (3) and which fact fits a
+/// city (3), shuffled; no fact and no city asked about twice while the data lasts.
+/// Deterministic in `seed`.
+pub fn facts_quiz(dataset: &Dataset, questions: usize, seed: u64) -> Vec<Question> {
+    let mut rng = rng_from_seed(seed);
+    let mut facts = askable_facts(dataset);
+    facts.shuffle(&mut rng);
+    let mut cities: Vec<CityId> = dataset.cities.iter().map(|city| city.id).collect();
+    cities.shuffle(&mut rng);
+    let mut kinds: Vec<u8> = (0..questions)
+        .map(|i| match i % 10 {
+            0 | 3 | 6 | 9 => 0,
+            1 | 4 | 7 => 1,
+            _ => 2,
+        })
+        .collect();
+    kinds.shuffle(&mut rng);
+    let mut asked_cities: Vec<CityId> = Vec::new();
+    let mut out = Vec::with_capacity(questions);
+    for kind in kinds {
+        let question = match kind {
+            0 => {
+                // A fact whose city has not been asked about yet, if any is left.
+                let index = facts
+                    .iter()
+                    .position(|pair| !asked_cities.contains(&pair.city.id))
+                    .or((!facts.is_empty()).then_some(0));
+                index.map(|index| {
+                    let pair = facts.remove(index);
+                    asked_cities.push(pair.city.id);
+                    Question::WhichCity(WhichCityQuestion::generate(dataset, pair, &mut rng))
+                })
+            }
+            _ => {
+                let city = cities
+                    .iter()
+                    .copied()
+                    .find(|id| !asked_cities.contains(id))
+                    .or_else(|| cities.first().copied());
+                city.and_then(|city| {
+                    asked_cities.push(city);
+                    if kind == 1 {
+                        TrueFalseQuestion::generate(dataset, city, &mut rng)
+                            .map(Question::TrueFalse)
+                    } else {
+                        WhichFactQuestion::generate(dataset, city, &mut rng)
+                            .map(Question::WhichFact)
+                    }
+                })
+            }
+        };
+        out.extend(question);
+    }
+    out
+}
+
 /// Higher or lower without end: a new pair after every right answer, over at the first miss.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EndlessRun {
@@ -306,7 +366,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_facts_quiz_mixes_three_kinds_about_different_cities() {
+        let d = test_dataset();
+        for seed in 0..20 {
+            let questions = facts_quiz(&d, 10, seed);
+            assert_eq!(questions.len(), 10, "seed {seed}");
+            let count = |name: &str| questions.iter().filter(|q| q.kind_name() == name).count();
+            assert_eq!(count("which-city"), 4);
+            assert_eq!(count("true-false"), 3);
+            assert_eq!(count("which-fact"), 3);
+            for question in &questions {
+                let right = question.right_answer(&d).unwrap();
+                assert!(crate::quiz::grade(&d, question, &right).unwrap().correct);
+                let wrong = question.wrong_answer(&d).unwrap();
+                assert!(!crate::quiz::grade(&d, question, &wrong).unwrap().correct);
+            }
+        }
+    }
+
     proptest! {
+        #[test]
+        fn the_same_seed_gives_the_same_facts_quiz(seed in any::<u64>()) {
+            let d = test_dataset();
+            prop_assert_eq!(facts_quiz(&d, 10, seed), facts_quiz(&d, 10, seed));
+        }
+
         #[test]
         fn the_same_seed_gives_the_same_map_quiz(seed in any::<u64>()) {
             let d = test_dataset();

@@ -8,6 +8,7 @@ use cityquiz::game::preferences::Preferences;
 use cityquiz::game::testing::{headless_app, screen, tap, tap_with};
 use cityquiz::settings::{Settings, Theme, UiScale};
 
+mod facts_quiz;
 mod map_quiz;
 
 fn menu(app: &App) -> &Menu {
@@ -94,9 +95,9 @@ fn focus_moves_with_arrows_tab_and_shift_tab_and_wraps() {
     assert_eq!(menu(&app).focus, 0);
     tap_with(&mut app, KeyCode::ShiftLeft, KeyCode::Tab);
     assert_eq!(menu(&app).focus, lines - 1);
-    // A number key chooses its line at once: 9 is Credits.
+    // A number key chooses its line at once: 9 is Settings.
     tap(&mut app, KeyCode::Digit9);
-    assert_eq!(screen(&app), Screen::Credits);
+    assert_eq!(screen(&app), Screen::Settings);
 }
 
 #[test]

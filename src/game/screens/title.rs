@@ -33,6 +33,10 @@ fn show_main_menu(mut commands: Commands) {
                 MenuAction::Quiz(QuizCommand::Start(QuizKind::Map)),
             ),
             MenuItem::new(
+                "Facts quiz",
+                MenuAction::Quiz(QuizCommand::Start(QuizKind::Facts)),
+            ),
+            MenuItem::new(
                 "Higher or lower",
                 MenuAction::Quiz(QuizCommand::Start(QuizKind::HigherOrLower)),
             ),

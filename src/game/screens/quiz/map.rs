@@ -13,8 +13,8 @@ use crate::game::map::pointer::{MapGesture, MapInput};
 use crate::game::screens::Screen;
 use crate::game::ui::quiz::map_click;
 use crate::map_view::MapView;
+use crate::quiz::Question;
 use crate::quiz::placement::city_pool;
-use crate::quiz::{Feedback, Question};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(QuizPhase::Asking), show_question_map)
@@ -77,10 +77,7 @@ fn show_answer_map(mut commands: Commands, quiz: Option<Res<ActiveQuiz>>, data: 
         return;
     };
     let cities = data.city_ids(&grade.feedback.cities());
-    let on_map = !matches!(
-        grade.feedback,
-        Feedback::OrderByPopulation(_) | Feedback::HigherOrLower(_) | Feedback::GuessPopulation(_)
-    );
+    let on_map = grade.feedback.is_on_map();
     commands.insert_resource(MapScene {
         view: MapView::fit_in_rect(
             data.country_bounds(),

@@ -19,8 +19,8 @@ use crate::game::notices::Notices;
 use crate::game::preferences::Preferences;
 use crate::game::{AppSystems, GameOptions};
 use crate::quiz::{
-    Answer, Draft, Edit, Grade, QuizSession, QuizSettings, Summary, map_quiz, next_seed,
-    ranking_quiz,
+    Answer, Draft, Edit, Grade, QuizSession, QuizSettings, Summary, facts_quiz, map_quiz,
+    next_seed, ranking_quiz,
 };
 
 #[derive(SubStates, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -41,6 +41,8 @@ pub enum QuizKind {
     HigherOrLower,
     /// Ten map questions of the four placement kinds.
     Map,
+    /// Ten questions about what each city is known for.
+    Facts,
 }
 
 impl From<QuizMode> for QuizKind {
@@ -48,6 +50,7 @@ impl From<QuizMode> for QuizKind {
         match mode {
             QuizMode::Population => QuizKind::QuickPlay,
             QuizMode::Map => QuizKind::Map,
+            QuizMode::Facts => QuizKind::Facts,
         }
     }
 }
@@ -124,6 +127,10 @@ impl ActiveQuiz {
             QuizKind::Map => QuizSession::new(
                 map_quiz(&data.dataset, &settings.map, seed),
                 settings.map.time_limit,
+            ),
+            QuizKind::Facts => QuizSession::new(
+                facts_quiz(&data.dataset, settings.ranking.questions, seed),
+                settings.ranking.time_limit,
             ),
         };
         let mut quiz = Self {

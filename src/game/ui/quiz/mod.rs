@@ -6,6 +6,7 @@
 //! feedback and return what the player did, `keys` reads its keys, `HINTS` names them. The
 //! `match`es in this file are the registry: one arm per kind.
 
+mod fact_cards;
 mod find;
 mod guess;
 mod higher_or_lower;
@@ -14,7 +15,10 @@ mod name;
 mod order;
 mod province;
 pub(super) mod results_map;
+mod true_false;
 mod where_is;
+mod which_city;
+mod which_fact;
 
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
@@ -119,7 +123,7 @@ fn draw_quiz(
         (QuizPhase::Feedback, Some(grade)) => {
             // The figures on the left; the rest of the window shows the shared map (a map
             // question's feedback leaves the map more room).
-            let width = if grade_is_on_map(grade) {
+            let width = if grade.feedback.is_on_map() {
                 MAP_SIDE_PANEL_WIDTH + 60.0
             } else {
                 (root.available_width() * 0.56).min(COLUMN_WIDTH + 48.0)
@@ -187,13 +191,6 @@ fn draw_quiz(
     Ok(())
 }
 
-fn grade_is_on_map(grade: &Grade) -> bool {
-    !matches!(
-        grade.feedback,
-        Feedback::OrderByPopulation(_) | Feedback::HigherOrLower(_) | Feedback::GuessPopulation(_)
-    )
-}
-
 pub(super) fn colours_dark(preferences: &Preferences) -> bool {
     preferences.theme() == Theme::Dark
 }
@@ -205,9 +202,7 @@ fn feedback_overlay(frame: &MapFrame, grade: &Grade, data: &GameData) -> bool {
         Feedback::FindOnMap(f) => find::feedback_overlay(frame, f, data),
         Feedback::NameMarked(f) => name::feedback_overlay(frame, f, &data.dataset),
         Feedback::WhichProvince(f) => province::feedback_overlay(frame, f, data),
-        Feedback::OrderByPopulation(_)
-        | Feedback::HigherOrLower(_)
-        | Feedback::GuessPopulation(_) => return false,
+        _ => return false,
     }
     true
 }
@@ -320,6 +315,9 @@ fn key_hints(quiz: &ActiveQuiz, phase: QuizPhase) -> &'static str {
         Some(Question::FindOnMap(_)) => find::HINTS,
         Some(Question::NameMarked(_)) => name::HINTS,
         Some(Question::WhichProvince(_)) => province::HINTS,
+        Some(Question::WhichCity(_)) => which_city::HINTS,
+        Some(Question::TrueFalse(_)) => true_false::HINTS,
+        Some(Question::WhichFact(_)) => which_fact::HINTS,
         None => "",
     }
 }
@@ -345,6 +343,9 @@ pub fn kind_keys(
         (Question::WhichProvince(_), Draft::WhichProvince(draft)) => {
             province::keys(keys, draft, data)
         }
+        (Question::WhichCity(question), Draft::WhichCity(_)) => which_city::keys(keys, question),
+        (Question::TrueFalse(_), Draft::TrueFalse(_)) => true_false::keys(keys),
+        (Question::WhichFact(question), Draft::WhichFact(_)) => which_fact::keys(keys, question),
         _ => Vec::new(),
     }
 }
@@ -396,6 +397,13 @@ fn asking(
             province::asking(ui, names_shown, colours);
             Vec::new()
         }
+        (Question::WhichCity(question), Draft::WhichCity(_)) => {
+            which_city::asking(ui, question, dataset)
+        }
+        (Question::TrueFalse(_), Draft::TrueFalse(_)) => true_false::asking(ui),
+        (Question::WhichFact(question), Draft::WhichFact(_)) => {
+            which_fact::asking(ui, question, dataset)
+        }
         _ => Vec::new(),
     }
 }
@@ -435,6 +443,15 @@ fn feedback(
         (Feedback::NameMarked(feedback), _) => name::feedback(ui, feedback, dataset, grade.correct),
         (Feedback::WhichProvince(feedback), _) => {
             province::feedback(ui, feedback, dataset, grade.correct)
+        }
+        (Feedback::WhichCity(feedback), _) => {
+            which_city::feedback(ui, feedback, dataset, grade.correct, colours)
+        }
+        (Feedback::TrueFalse(feedback), _) => {
+            true_false::feedback(ui, feedback, dataset, grade.correct, colours)
+        }
+        (Feedback::WhichFact(feedback), _) => {
+            which_fact::feedback(ui, feedback, dataset, grade.correct, colours)
         }
     }
     next_button(ui, out);

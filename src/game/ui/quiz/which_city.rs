@@ -1,0 +1,68 @@
+//! Which city is known for …? The fact in the prompt, four cities (1–4). The feedback shows the
+//! fact with its source; the map beside it labels the fact's city and the one chosen.
+
+use bevy::prelude::*;
+use bevy_egui::egui::{self, RichText};
+
+use super::fact_cards::{choice_key, fact_card, numbered_choices};
+use super::map_overlay::WRONG;
+use super::{city_line, verdict_colour};
+use crate::dataset::{CityKey, Dataset};
+use crate::game::screens::quiz::QuizAction;
+use crate::game::ui::theme::Palette;
+use crate::quiz::which_city::{CityChoiceEdit, FactCityFeedback, WhichCityQuestion};
+use crate::quiz::{Edit, city_name};
+
+pub const HINTS: &str = "1–4  choose a city      Esc  pause";
+
+fn choose(city: &CityKey) -> Vec<QuizAction> {
+    vec![
+        QuizAction::Edit(Edit::WhichCity(CityChoiceEdit::Choose(city.clone()))),
+        QuizAction::Submit,
+    ]
+}
+
+pub fn keys(keys: &ButtonInput<KeyCode>, question: &WhichCityQuestion) -> Vec<QuizAction> {
+    choice_key(keys, question.choices.len())
+        .map(|index| choose(&question.choices[index]))
+        .unwrap_or_default()
+}
+
+pub fn asking(
+    ui: &mut egui::Ui,
+    question: &WhichCityQuestion,
+    dataset: &Dataset,
+) -> Vec<QuizAction> {
+    let labels: Vec<String> = question
+        .choices
+        .iter()
+        .map(|city| city_line(dataset, city))
+        .collect();
+    numbered_choices(ui, &labels)
+        .map(|index| choose(&question.choices[index]))
+        .unwrap_or_default()
+}
+
+pub fn feedback(
+    ui: &mut egui::Ui,
+    feedback: &FactCityFeedback,
+    dataset: &Dataset,
+    correct: bool,
+    colours: &Palette,
+) {
+    ui.label(
+        RichText::new(format!("It is {}.", city_name(dataset, &feedback.city)))
+            .size(22.0)
+            .color(verdict_colour(correct)),
+    );
+    fact_card(ui, &feedback.fact, colours);
+    if let Some(chosen) = feedback.chosen.as_ref().filter(|_| !correct) {
+        ui.label(
+            RichText::new(format!(
+                "✖  You chose {}: the fact is not about it.",
+                city_name(dataset, chosen)
+            ))
+            .color(WRONG),
+        );
+    }
+}
