@@ -67,6 +67,10 @@ shoot map-name-marked --quiz map --seed 0 --demo-answers 4 --demo-next
 shoot map-province --quiz map --seed 2
 shoot map-province-feedback --quiz map --seed 4 --demo-answers 2 --theme dark
 shoot map-results --quiz map --seed 0 --demo-answers 10
+# The facts quiz: a true-or-false feedback and a which-city feedback, each with the fact's
+# source and the cities on the map.
+shoot facts-true-false-feedback --quiz facts --seed 1 --demo-answers 1
+shoot facts-which-city-feedback --quiz facts --seed 1 --demo-answers 2
 
 # A broken dataset: the problems page is pictured and the run exits 1 instead of waiting.
 broken="$data_dir/broken-cities.toml"

@@ -25,6 +25,7 @@ pub mod facts;
 pub mod find_on_map;
 pub mod guess_population;
 pub mod higher_or_lower;
+pub mod match_board;
 pub mod modes;
 pub mod name_marked;
 pub mod order_by_population;
@@ -47,6 +48,7 @@ use crate::format::thousands;
 use find_on_map::{FindAnswer, FindDraft, FindEdit, FindFeedback, FindQuestion};
 use guess_population::{GuessAnswer, GuessDraft, GuessEdit, GuessFeedback, GuessQuestion};
 use higher_or_lower::{ComparisonFeedback, HigherOrLowerQuestion, PickAnswer, PickDraft, PickEdit};
+use match_board::{BoardAnswer, BoardDraft, BoardEdit, BoardFeedback, MatchBoardQuestion};
 use name_marked::{NameAnswer, NameDraft, NameEdit, NameFeedback, NameQuestion};
 use order_by_population::{OrderAnswer, OrderDraft, OrderEdit, OrderFeedback, OrderQuestion};
 use true_false::{
@@ -129,6 +131,7 @@ pub enum Question {
     WhichCity(WhichCityQuestion),
     TrueFalse(TrueFalseQuestion),
     WhichFact(WhichFactQuestion),
+    MatchBoard(MatchBoardQuestion),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -144,6 +147,7 @@ pub enum Answer {
     WhichCity(CityChoice),
     TrueFalse(TrueFalseAnswer),
     WhichFact(FactChoice),
+    MatchBoard(BoardAnswer),
     /// Time ran out, or the player skipped: graded as wrong, with the feedback all the same.
     NoAnswer,
 }
@@ -161,6 +165,7 @@ pub enum Feedback {
     WhichCity(FactCityFeedback),
     TrueFalse(TrueFalseFeedback),
     WhichFact(WhichFactFeedback),
+    MatchBoard(BoardFeedback),
 }
 
 /// The answer the player is building for the current question.
@@ -176,6 +181,7 @@ pub enum Draft {
     WhichCity(CityChoiceDraft),
     TrueFalse(TrueFalseDraft),
     WhichFact(FactChoiceDraft),
+    MatchBoard(BoardDraft),
 }
 
 /// One thing the player did to a draft (a key, a click, a drag).
@@ -191,6 +197,7 @@ pub enum Edit {
     WhichCity(CityChoiceEdit),
     TrueFalse(TrueFalseEdit),
     WhichFact(FactChoiceEdit),
+    MatchBoard(BoardEdit),
 }
 
 impl Question {
@@ -207,7 +214,14 @@ impl Question {
             Question::WhichCity(_) => "which-city",
             Question::TrueFalse(_) => "true-false",
             Question::WhichFact(_) => "which-fact",
+            Question::MatchBoard(_) => "match-board",
         }
+    }
+
+    /// Whether the question keeps its own clock (the match board): the quiz's time rule then
+    /// does not reduce its points again.
+    pub fn times_itself(&self) -> bool {
+        matches!(self, Question::MatchBoard(_))
     }
 
     /// Whether the question is answered on the map (the map fills the screen while it is asked).
@@ -234,6 +248,7 @@ impl Question {
             Question::WhichCity(q) => q.prompt(dataset),
             Question::TrueFalse(q) => q.prompt(dataset),
             Question::WhichFact(q) => q.prompt(dataset),
+            Question::MatchBoard(q) => q.prompt(),
         }
     }
 
@@ -250,6 +265,7 @@ impl Question {
             Question::WhichCity(q) => q.choices.clone(),
             Question::TrueFalse(q) => vec![q.city.clone()],
             Question::WhichFact(q) => vec![q.city.clone()],
+            Question::MatchBoard(q) => q.cities.clone(),
         }
     }
 
@@ -266,6 +282,7 @@ impl Question {
             Question::WhichCity(q) => Draft::WhichCity(q.draft()),
             Question::TrueFalse(q) => Draft::TrueFalse(q.draft()),
             Question::WhichFact(q) => Draft::WhichFact(q.draft()),
+            Question::MatchBoard(q) => Draft::MatchBoard(q.draft(dataset)),
         }
     }
 
@@ -282,6 +299,7 @@ impl Question {
             Question::WhichCity(q) => Answer::WhichCity(q.right_answer(dataset)?),
             Question::TrueFalse(q) => Answer::TrueFalse(q.right_answer(dataset)?),
             Question::WhichFact(q) => Answer::WhichFact(q.right_answer(dataset)?),
+            Question::MatchBoard(q) => Answer::MatchBoard(q.right_answer(dataset)?),
         })
     }
 
@@ -298,6 +316,7 @@ impl Question {
             Question::WhichCity(q) => Answer::WhichCity(q.wrong_answer(dataset)?),
             Question::TrueFalse(q) => Answer::TrueFalse(q.wrong_answer(dataset)?),
             Question::WhichFact(q) => Answer::WhichFact(q.wrong_answer(dataset)?),
+            Question::MatchBoard(q) => Answer::MatchBoard(q.wrong_answer(dataset)?),
         })
     }
 
@@ -314,6 +333,7 @@ impl Question {
             Question::WhichCity(q) => Answer::WhichCity(q.wrong_answer(dataset)?),
             Question::TrueFalse(q) => Answer::TrueFalse(q.wrong_answer(dataset)?),
             Question::WhichFact(q) => Answer::WhichFact(q.wrong_answer(dataset)?),
+            Question::MatchBoard(q) => Answer::MatchBoard(q.near_miss(dataset)?),
         })
     }
 }
@@ -331,6 +351,7 @@ impl Answer {
             Answer::WhichCity(_) => "which-city",
             Answer::TrueFalse(_) => "true-false",
             Answer::WhichFact(_) => "which-fact",
+            Answer::MatchBoard(_) => "match-board",
             Answer::NoAnswer => "no",
         }
     }
@@ -349,6 +370,7 @@ impl Answer {
             Answer::TrueFalse(a) => if a.says_true { "true" } else { "false" }.into(),
             Answer::WhichFact(a) => facts::resolve_fact(dataset, &a.fact)
                 .map_or_else(|_| a.fact.0.clone(), |pair| format!("“{}”", pair.fact.text)),
+            Answer::MatchBoard(a) => format!("{} misses in {:.1} s", a.misses, a.seconds),
             Answer::NoAnswer => "no answer".into(),
         }
     }
@@ -387,6 +409,7 @@ impl Feedback {
             Feedback::WhichFact(f) => std::iter::once(f.city.clone())
                 .chain(f.chosen.iter().map(|(_, about)| about.clone()))
                 .collect(),
+            Feedback::MatchBoard(f) => f.pairs.iter().map(|(_, city)| city.clone()).collect(),
         }
     }
 
@@ -415,7 +438,19 @@ impl Feedback {
             Feedback::WhichCity(f) => city_name(dataset, &f.city),
             Feedback::TrueFalse(f) => if f.truth { "true" } else { "false" }.into(),
             Feedback::WhichFact(f) => format!("“{}”", f.right.text),
+            Feedback::MatchBoard(f) => format!("{} pairs, no miss", f.pairs.len()),
         }
+    }
+}
+
+impl Edit {
+    /// The edit as made `seconds` after the question was shown: the match board's clock reads
+    /// the time of each pair from it (other edits carry no time).
+    pub fn at(mut self, seconds: f64) -> Edit {
+        if let Edit::MatchBoard(match_board::BoardEdit::PickCity { at_seconds, .. }) = &mut self {
+            *at_seconds = seconds;
+        }
+        self
     }
 }
 
@@ -432,6 +467,7 @@ impl Draft {
             (Draft::WhichCity(d), Edit::WhichCity(e)) => d.apply(e),
             (Draft::TrueFalse(d), Edit::TrueFalse(e)) => d.apply(e),
             (Draft::WhichFact(d), Edit::WhichFact(e)) => d.apply(e),
+            (Draft::MatchBoard(d), Edit::MatchBoard(e)) => d.apply(e),
             // An edit meant for another kind of question (a stale click): nothing to do.
             _ => {}
         }
@@ -450,6 +486,7 @@ impl Draft {
             Draft::WhichCity(d) => d.answer().map(Answer::WhichCity),
             Draft::TrueFalse(d) => d.answer().map(Answer::TrueFalse),
             Draft::WhichFact(d) => d.answer().map(Answer::WhichFact),
+            Draft::MatchBoard(d) => d.answer().map(Answer::MatchBoard),
         }
     }
 
@@ -460,6 +497,7 @@ impl Draft {
             Draft::WhereIs(d) => d.finished(),
             Draft::FindOnMap(d) => d.finished(),
             Draft::WhichProvince(d) => d.finished(),
+            Draft::MatchBoard(d) => d.finished(),
             Draft::OrderByPopulation(_)
             | Draft::HigherOrLower(_)
             | Draft::GuessPopulation(_)
@@ -503,7 +541,8 @@ pub fn grade(dataset: &Dataset, question: &Question, answer: &Answer) -> Result<
         WhichProvince,
         WhichCity,
         TrueFalse,
-        WhichFact
+        WhichFact,
+        MatchBoard
     )
 }
 

@@ -10,6 +10,7 @@ use super::facts::askable_facts;
 use super::find_on_map::FindQuestion;
 use super::guess_population::GuessQuestion;
 use super::higher_or_lower::HigherOrLowerQuestion;
+use super::match_board::MatchBoardQuestion;
 use super::name_marked::NameQuestion;
 use super::order_by_population::OrderQuestion;
 use super::placement::{Difficulty, city_pool};
@@ -172,9 +173,12 @@ pub fn map_quiz(dataset: &Dataset, settings: &MapSettings, seed: u64) -> Vec<Que
         .collect()
 }
 
+/// Pairs on the facts quiz's match board.
+pub const FACTS_BOARD_SIZE: usize = 6;
+
 /// A facts quiz: which city is known for … (4 in 10), true or false (3) and which fact fits a
-/// city (3), shuffled; no fact and no city asked about twice while the data lasts.
-/// Deterministic in `seed`.
+/// city (3), shuffled, no fact and no city asked about twice while the data lasts; then one
+/// match board of `FACTS_BOARD_SIZE` pairs. Deterministic in `seed`.
 pub fn facts_quiz(dataset: &Dataset, questions: usize, seed: u64) -> Vec<Question> {
     let mut rng = rng_from_seed(seed);
     let mut facts = askable_facts(dataset);
@@ -225,6 +229,9 @@ pub fn facts_quiz(dataset: &Dataset, questions: usize, seed: u64) -> Vec<Questio
         };
         out.extend(question);
     }
+    out.extend(
+        MatchBoardQuestion::generate(dataset, FACTS_BOARD_SIZE, &mut rng).map(Question::MatchBoard),
+    );
     out
 }
 
@@ -367,11 +374,12 @@ mod tests {
     }
 
     #[test]
-    fn a_facts_quiz_mixes_three_kinds_about_different_cities() {
+    fn a_facts_quiz_mixes_three_kinds_and_ends_with_a_board() {
         let d = test_dataset();
         for seed in 0..20 {
             let questions = facts_quiz(&d, 10, seed);
-            assert_eq!(questions.len(), 10, "seed {seed}");
+            assert_eq!(questions.len(), 11, "seed {seed}");
+            assert_eq!(questions[10].kind_name(), "match-board");
             let count = |name: &str| questions.iter().filter(|q| q.kind_name() == name).count();
             assert_eq!(count("which-city"), 4);
             assert_eq!(count("true-false"), 3);

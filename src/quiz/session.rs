@@ -128,7 +128,12 @@ impl QuizSession {
         let graded = grade(dataset, &question, &answer)?;
         match &mut self.stage {
             Stage::Main(index) => {
-                let points = scoring::question_points(graded.accuracy, time, self.time_limit);
+                let limit = if question.times_itself() {
+                    None
+                } else {
+                    self.time_limit
+                };
+                let points = scoring::question_points(graded.accuracy, time, limit);
                 let streak_bonus = if graded.correct {
                     self.streak += 1;
                     self.best_streak = self.best_streak.max(self.streak);

@@ -5,7 +5,9 @@ use super::*;
 use cityquiz::game::data::GameData;
 use cityquiz::game::map::MapScene;
 use cityquiz::game::screens::quiz::{ActiveQuiz, QuizCommand, QuizKind, QuizPhase};
-use cityquiz::quiz::{Answer, Question};
+use cityquiz::quiz::facts::resolve_fact;
+use cityquiz::quiz::match_board::MatchBoardQuestion;
+use cityquiz::quiz::{Answer, Feedback, Question};
 
 fn facts_quiz_app() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
@@ -33,9 +35,57 @@ fn digit(n: usize) -> KeyCode {
     cityquiz::game::menu::DIGIT_KEYS[n]
 }
 
+const FACT_KEYS: [KeyCode; 8] = [
+    KeyCode::KeyA,
+    KeyCode::KeyB,
+    KeyCode::KeyC,
+    KeyCode::KeyD,
+    KeyCode::KeyE,
+    KeyCode::KeyF,
+    KeyCode::KeyG,
+    KeyCode::KeyH,
+];
+
+/// For each fact of the board, the number of its city.
+fn board_key(app: &App, board: &MatchBoardQuestion) -> Vec<usize> {
+    let dataset = &app.world().resource::<GameData>().dataset;
+    board
+        .facts
+        .iter()
+        .map(|id| {
+            let pair = resolve_fact(dataset, id).unwrap();
+            board
+                .cities
+                .iter()
+                .position(|key| pair.fits(dataset.city_by_key(key).unwrap().id))
+                .unwrap()
+        })
+        .collect()
+}
+
+/// Plays a board by keys: `misses` wrong pairs first (the first fact with the wrong city),
+/// then every right pair.
+fn play_board(app: &mut App, board: &MatchBoardQuestion, misses: u32) {
+    let key = board_key(app, board);
+    for _ in 0..misses {
+        tap(app, FACT_KEYS[0]);
+        tap(app, digit((key[0] + 1) % key.len() + 1));
+    }
+    for (fact, city) in key.iter().enumerate() {
+        tap(app, FACT_KEYS[fact]);
+        tap(app, digit(city + 1));
+    }
+    app.update();
+}
+
 /// Answers the current question by keys and stays on the feedback.
 fn answer_by_keys(app: &mut App, answer: &Answer) {
     let question = quiz(app).session.current().cloned().unwrap();
+    if let (Question::MatchBoard(board), Answer::MatchBoard(a)) = (&question, answer) {
+        play_board(app, board, a.misses);
+        assert_eq!(phase(app), QuizPhase::Feedback);
+        return;
+    }
     let key = match (&question, answer) {
         (Question::WhichCity(q), Answer::WhichCity(a)) => {
             digit(q.choices.iter().position(|c| *c == a.city).unwrap() + 1)
@@ -77,12 +127,13 @@ fn play(app: &mut App, right: impl Fn(usize) -> bool) -> Vec<&'static str> {
 fn a_perfect_facts_quiz_by_keys_gets_the_maximum() {
     let (_dir, mut app) = facts_quiz_app();
     let kinds = play(&mut app, |_| true);
-    assert_eq!(kinds.len(), 10);
-    for kind in ["which-city", "true-false", "which-fact"] {
+    assert_eq!(kinds.len(), 11);
+    for kind in ["which-city", "true-false", "which-fact", "match-board"] {
         assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
     }
     assert_eq!(screen(&app), Screen::Results);
-    assert_eq!(quiz(&app).session.summary().points, 13_500);
+    // Eleven right: 11,000 and streak bonuses of 100 … 500 (4,000).
+    assert_eq!(quiz(&app).session.summary().points, 15_000);
 }
 
 #[test]
@@ -90,7 +141,7 @@ fn misses_score_nothing_and_come_back_in_the_review() {
     let (_dir, mut app) = facts_quiz_app();
     play(&mut app, |i| i % 2 == 0);
     let session = &quiz(&app).session;
-    assert_eq!(session.summary().correct, 5);
+    assert_eq!(session.summary().correct, 6);
     assert_eq!(session.missed().len(), 5);
 }
 
@@ -108,4 +159,41 @@ fn the_feedback_shows_the_fact_with_its_source_and_its_city_on_the_map() {
     assert_eq!(scene.emphasis, data.city_ids(&shown));
     let described = grade.feedback.describe_truth(&data.dataset);
     assert!(!described.is_empty());
+}
+
+#[test]
+fn a_board_counts_a_wrong_pair_as_a_miss_and_stops_the_clock_at_the_last_pair() {
+    let (_dir, mut app) = facts_quiz_app();
+    while !matches!(quiz(&app).session.current(), Some(Question::MatchBoard(_))) {
+        let question = quiz(&app).session.current().cloned().unwrap();
+        let dataset = app.world().resource::<GameData>().dataset.clone();
+        answer_by_keys(&mut app, &question.right_answer(&dataset).unwrap());
+        tap(&mut app, KeyCode::Enter);
+    }
+    let Some(Question::MatchBoard(board)) = quiz(&app).session.current().cloned() else {
+        panic!()
+    };
+    assert_eq!(board.facts.len(), 6);
+    // A city before any fact does nothing; a wrong pair is a miss.
+    tap(&mut app, digit(1));
+    play_board(&mut app, &board, 1);
+    let result = quiz(&app).session.results.last().unwrap().clone();
+    let Answer::MatchBoard(answer) = &result.answer else {
+        panic!()
+    };
+    assert_eq!(answer.misses, 1);
+    let Feedback::MatchBoard(feedback) = &result.grade.feedback else {
+        panic!()
+    };
+    assert_eq!(feedback.pairs.len(), 6);
+    assert_eq!(feedback.seconds, Some(answer.seconds));
+    // Played in well under par (36 s): only the miss costs, a sixth of the points.
+    assert_eq!(result.points, 833);
+    assert!(!result.grade.correct);
+    // The clock stopped at the last pair: time passing on the feedback changes nothing.
+    for _ in 0..5 {
+        app.update();
+    }
+    let later = quiz(&app).session.results.last().unwrap();
+    assert_eq!(later.answer, result.answer);
 }

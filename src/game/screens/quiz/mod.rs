@@ -369,9 +369,11 @@ fn apply_quiz_actions(
                 quiz.set_paused(paused, time.elapsed());
             }
             (QuizPhase::Asking, QuizAction::Edit(_) | QuizAction::Submit) => {
+                // Edits are stamped with the question's clock (paused time left out).
+                let seconds = time.elapsed().saturating_sub(quiz.asked_at).as_secs_f64();
                 let finished_by_edit = match (action, &mut quiz.draft) {
                     (QuizAction::Edit(edit), Some(draft)) => {
-                        draft.apply(edit);
+                        draft.apply(&edit.clone().at(seconds));
                         draft.finished()
                     }
                     _ => false,

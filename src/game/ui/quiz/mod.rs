@@ -6,6 +6,7 @@
 //! feedback and return what the player did, `keys` reads its keys, `HINTS` names them. The
 //! `match`es in this file are the registry: one arm per kind.
 
+mod board;
 mod fact_cards;
 mod find;
 mod guess;
@@ -318,6 +319,7 @@ fn key_hints(quiz: &ActiveQuiz, phase: QuizPhase) -> &'static str {
         Some(Question::WhichCity(_)) => which_city::HINTS,
         Some(Question::TrueFalse(_)) => true_false::HINTS,
         Some(Question::WhichFact(_)) => which_fact::HINTS,
+        Some(Question::MatchBoard(_)) => board::HINTS,
         None => "",
     }
 }
@@ -346,6 +348,7 @@ pub fn kind_keys(
         (Question::WhichCity(question), Draft::WhichCity(_)) => which_city::keys(keys, question),
         (Question::TrueFalse(_), Draft::TrueFalse(_)) => true_false::keys(keys),
         (Question::WhichFact(question), Draft::WhichFact(_)) => which_fact::keys(keys, question),
+        (Question::MatchBoard(question), Draft::MatchBoard(_)) => board::keys(keys, question),
         _ => Vec::new(),
     }
 }
@@ -404,6 +407,9 @@ fn asking(
         (Question::WhichFact(question), Draft::WhichFact(_)) => {
             which_fact::asking(ui, question, dataset)
         }
+        (Question::MatchBoard(question), Draft::MatchBoard(draft)) => {
+            board::asking(ui, question, draft, dataset, colours)
+        }
         _ => Vec::new(),
     }
 }
@@ -452,6 +458,9 @@ fn feedback(
         }
         (Feedback::WhichFact(feedback), _) => {
             which_fact::feedback(ui, feedback, dataset, grade.correct, colours)
+        }
+        (Feedback::MatchBoard(feedback), _) => {
+            board::feedback(ui, feedback, dataset, grade.correct, colours)
         }
     }
     next_button(ui, out);
