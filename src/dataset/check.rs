@@ -79,6 +79,7 @@ impl<'f, 'a> Checker<'f, 'a> {
             .map(|(index, city)| self.city(CityId(index as u16), city))
             .collect();
         self.check_spellings_are_unique(&raw.city);
+        self.check_shared_traits(&raw.city, &cities);
         let rankings = raw
             .ranking
             .iter()

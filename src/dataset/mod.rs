@@ -185,6 +185,9 @@ pub struct Fact {
     pub source: SourceId,
     /// Other cities (or provinces, on a province's fact) the sentence also fits.
     pub also_true_of: Vec<u16>,
+    /// Cities whose facts share this one's trait words but which it does not fit (checked by
+    /// hand; see `check_shared_traits`).
+    pub distinct_from: Vec<u16>,
     /// Fits many places: never asked as "which city?".
     pub generic: bool,
 }

@@ -92,5 +92,7 @@ pub(super) struct RawFact {
     #[serde(default)]
     pub(super) also_true_of: Vec<Spanned<String>>,
     #[serde(default)]
+    pub(super) distinct_from: Vec<Spanned<String>>,
+    #[serde(default)]
     pub(super) generic: bool,
 }

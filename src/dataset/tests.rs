@@ -487,3 +487,59 @@ fn syntax_errors_and_unknown_keys_point_at_the_place() {
         problems[0]
     );
 }
+
+/// Two cities whose facts both say "special economic zone": the first must list the second.
+fn two_zones(first_extra: &str) -> Vec<String> {
+    let zone = |key: &str, extra: &str| {
+        format!(
+            "[[city.fact]]\nkey = \"{key}\"\ntext = \"It is a special economic zone.\"\n\
+             topic = \"trade\"\nsource = \"census\"\n{extra}"
+        )
+    };
+    let text = format!(
+        "{GOOD}\n{}{}\n{}",
+        zone("zone", first_extra),
+        extra_city("beta", "Pet'a"),
+        zone("zone", "also_true_of = [\"alpha\"]\n"),
+    );
+    match Dataset::parse("test.toml", &text, None) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.0.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn a_shared_trait_must_list_the_other_city_or_say_it_was_checked() {
+    let problems = two_zones("");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("alpha/zone says \"special economic zone\""),
+        "{problems:?}"
+    );
+    assert!(
+        problems[0].contains("also said of \"beta\"") || problems[0].contains("says of \"beta\"")
+    );
+    assert!(
+        problems[0].contains("also_true_of = [\"beta\"]"),
+        "{problems:?}"
+    );
+    assert!(two_zones("also_true_of = [\"beta\"]\n").is_empty());
+    assert!(two_zones("distinct_from = [\"beta\"]\n").is_empty());
+    assert!(two_zones("generic = true\n").is_empty());
+}
+
+#[test]
+fn capitals_of_different_provinces_are_no_shared_trait() {
+    let fact = |text: &str| {
+        format!(
+            "[[city.fact]]\nkey = \"capital\"\ntext = \"{text}\"\ntopic = \"government\"\nsource = \"census\"\n"
+        )
+    };
+    let text = format!(
+        "{GOOD}\n{}{}\n{}",
+        fact("It is the capital of North Province."),
+        extra_city("beta", "Pet'a"),
+        fact("It is the capital of South Province."),
+    );
+    assert!(Dataset::parse("test.toml", &text, None).is_ok());
+}

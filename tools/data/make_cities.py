@@ -88,6 +88,8 @@ HEADER = """\
 #     topic            industry | history | geography | trade | tourism | people | government | culture
 #     source           a source id
 #     also_true_of     optional: ids of other cities the sentence also fits
+#     distinct_from    optional: ids of cities whose facts share this one's trait words
+#                      ("shipyard", "machine tool", …) but which it does not fit, checked by hand
 #     generic          optional: true when it fits many cities (never asked as "which city?")
 #
 # Census figures are for the cities' 2008 boundaries: Pyongyang's total includes rural counties,
@@ -221,7 +223,7 @@ def validate(sources, provinces, cities, seeds_dir):
             problem(f'{where}: unknown source {f["source"]!r}')
         if f['topic'] not in TOPICS:
             problem(f'{where}: topic {f["topic"]!r}')
-        for o in f.get('also_true_of', []):
+        for o in f.get('also_true_of', []) + f.get('distinct_from', []):
             if o not in other_ids:
                 problem(f'{where}: also_true_of {o!r} does not resolve')
         words = fold(f['text']).split()
@@ -234,7 +236,7 @@ def validate(sources, provinces, cities, seeds_dir):
                 if tuple(words[i:i + 6]) in sh:
                     problem(f'{where}: copies six words in a row from {s}: {" ".join(words[i:i + 6])!r}')
                     break
-        extra = set(f) - {'key', 'text', 'topic', 'source', 'also_true_of', 'generic'}
+        extra = set(f) - {'key', 'text', 'topic', 'source', 'also_true_of', 'distinct_from', 'generic'}
         if extra:
             problem(f'{where}: unknown keys {sorted(extra)}')
 
@@ -328,6 +330,8 @@ def render_fact(table, f):
         emit(lines, k, f[k])
     if f.get('also_true_of'):
         emit(lines, 'also_true_of', f['also_true_of'])
+    if f.get('distinct_from'):
+        emit(lines, 'distinct_from', f['distinct_from'])
     if f.get('generic'):
         emit(lines, 'generic', True)
     return '\n'.join(lines) + '\n'

@@ -5,8 +5,35 @@ use std::collections::HashSet;
 use toml::Spanned;
 
 use super::Checker;
-use crate::dataset::raw::RawFact;
-use crate::dataset::{Fact, FactId, Topic};
+use crate::dataset::raw::{RawCity, RawFact};
+use crate::dataset::{City, Fact, FactId, Topic};
+
+/// Words that name a trait several cities can share. A city fact that uses one, when another
+/// city's fact uses it in the same words, must list that city in `also_true_of` (it fits it
+/// too) or `distinct_from` (checked by hand: it does not), or be `generic`: otherwise a quiz
+/// could mark the other city wrong for a fact that fits it.
+pub const SHARED_TRAITS: [&str; 8] = [
+    "special economic zone",
+    "shipyard",
+    "capital of",
+    "machine-tool",
+    "machine tool",
+    "world heritage",
+    "prison camp",
+    "border with china",
+];
+
+/// The words a trait is said in: the trait itself, and for "capital of" what it is the capital
+/// of (to the end of the clause), since "capital of South Hamgyong" is no shared trait.
+fn trait_words(text: &str, name: &str) -> Option<String> {
+    let start = text.find(name)?;
+    if name != "capital of" {
+        return Some(name.to_string());
+    }
+    let rest = &text[start..];
+    let end = rest.find(['.', ',', ';']).unwrap_or(rest.len());
+    Some(rest[..end].trim().to_string())
+}
 
 impl Checker<'_, '_> {
     /// One fact; `keys` holds the keys of its owner's facts so far (a key names one fact).
@@ -55,8 +82,28 @@ impl Checker<'_, '_> {
             spanned.span(),
             &format!("a fact about \"{owner_slug}\""),
         );
-        let also_true_of = raw
-            .also_true_of
+        let also_true_of = self.other_places(&raw.also_true_of, owner, "also_true_of");
+        let distinct_from = self.other_places(&raw.distinct_from, owner, "distinct_from");
+        Fact {
+            id: FactId(format!("{owner_slug}/{key}")),
+            text,
+            topic,
+            source,
+            also_true_of,
+            distinct_from,
+            generic: raw.generic,
+        }
+    }
+
+    /// The ids of the other places a fact's list names (`also_true_of`, `distinct_from`).
+    fn other_places(
+        &mut self,
+        names: &[Spanned<String>],
+        owner: FactOwner,
+        field: &str,
+    ) -> Vec<u16> {
+        let owner_slug = owner.slug();
+        names
             .iter()
             .filter_map(|other| {
                 let name = other.get_ref().as_str();
@@ -68,20 +115,62 @@ impl Checker<'_, '_> {
                     let what = owner.kind();
                     self.report(
                         other.span(),
-                        format!("also_true_of names \"{name}\", which is not another {what}"),
-                        format!("list the ids of other {what} entries the fact also fits"),
+                        format!("{field} names \"{name}\", which is not another {what}"),
+                        format!("list the ids of other {what} entries"),
                     );
                 }
                 found
             })
-            .collect();
-        Fact {
-            id: FactId(format!("{owner_slug}/{key}")),
-            text,
-            topic,
-            source,
-            also_true_of,
-            generic: raw.generic,
+            .collect()
+    }
+}
+
+impl Checker<'_, '_> {
+    /// Every city fact naming a shared trait (see `SHARED_TRAITS`) that another city's fact
+    /// also names must list that city in `also_true_of`, or be `generic`.
+    pub(super) fn check_shared_traits(&mut self, raw: &[Spanned<RawCity>], cities: &[City]) {
+        let said = |city: &City, words: &str| {
+            city.facts.iter().any(|fact| {
+                let text = fact.text.to_lowercase();
+                SHARED_TRAITS
+                    .iter()
+                    .any(|name| trait_words(&text, name).as_deref() == Some(words))
+            })
+        };
+        for (city, raw_city) in cities.iter().zip(raw) {
+            for (fact, raw_fact) in city.facts.iter().zip(&raw_city.get_ref().fact) {
+                if fact.generic {
+                    continue;
+                }
+                let text = fact.text.to_lowercase();
+                for words in SHARED_TRAITS
+                    .iter()
+                    .filter_map(|name| trait_words(&text, name))
+                {
+                    let unlisted: Vec<&str> = cities
+                        .iter()
+                        .filter(|other| other.id != city.id)
+                        .filter(|other| !fact.also_true_of.contains(&other.id.0))
+                        .filter(|other| !fact.distinct_from.contains(&other.id.0))
+                        .filter(|other| said(other, &words))
+                        .map(|other| other.slug.as_str())
+                        .collect();
+                    if !unlisted.is_empty() {
+                        let list = unlisted.join("\", \"");
+                        self.report(
+                            raw_fact.span(),
+                            format!(
+                                "the fact {} says \"{words}\", which the dataset also says of \"{list}\"",
+                                fact.id.0
+                            ),
+                            format!(
+                                "if it fits them too, add also_true_of = [\"{list}\"]; if it does not, reword it or add distinct_from = [\"{list}\"] (checked by hand that it fits \"{}\" alone)",
+                                city.slug
+                            ),
+                        );
+                    }
+                }
+            }
         }
     }
 }
