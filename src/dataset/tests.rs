@@ -517,7 +517,8 @@ fn a_shared_trait_must_list_the_other_city_or_say_it_was_checked() {
         "{problems:?}"
     );
     assert!(
-        problems[0].contains("also said of \"beta\"") || problems[0].contains("says of \"beta\"")
+        problems[0].contains("also says of \"beta\""),
+        "{problems:?}"
     );
     assert!(
         problems[0].contains("also_true_of = [\"beta\"]"),
