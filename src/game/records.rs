@@ -6,7 +6,8 @@ use bevy::prelude::*;
 
 use super::GameOptions;
 use super::notices::Notices;
-use super::screens::quiz::{QuizFinished, QuizKind};
+use super::screens::quiz::{ActiveQuiz, QuizFinished, QuizKind};
+use crate::quiz::Answer;
 use crate::records::Records;
 
 /// The player's records, and whether the quiz just finished beat one.
@@ -15,6 +16,8 @@ pub struct PlayerRecords {
     pub records: Records,
     /// Set when the last finished quiz beat the best; the Results screen says so.
     pub new_best: bool,
+    /// Set when the last finished quiz's match board was the fastest of its size.
+    pub new_board_best: bool,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -38,10 +41,12 @@ fn load_records(
     }
 }
 
-/// A finished higher-or-lower run may set a new best, which is saved at once.
+/// A finished higher-or-lower run may set a new best streak, a finished match board a new best
+/// time for its size; either is saved at once.
 fn keep_records(
     mut finished: MessageReader<QuizFinished>,
     options: Res<GameOptions>,
+    active: Option<Res<ActiveQuiz>>,
     mut records: ResMut<PlayerRecords>,
     mut notices: ResMut<Notices>,
 ) {
@@ -50,11 +55,23 @@ fn keep_records(
             && records
                 .records
                 .note_higher_or_lower(quiz.summary.best_streak);
-        if records.new_best
+        records.new_board_best = false;
+        let boards = active.iter().flat_map(|active| &active.session.results);
+        for result in boards {
+            if let (Answer::MatchBoard(board), crate::quiz::Question::MatchBoard(question)) =
+                (&result.answer, &result.question)
+            {
+                let beaten = records
+                    .records
+                    .note_board(question.facts.len(), board.seconds);
+                records.new_board_best |= beaten;
+            }
+        }
+        if (records.new_best || records.new_board_best)
             && let Some(dir) = &options.data_dir
             && let Err(err) = records.records.save(dir)
         {
-            notices.push(format!("{err}. Your new best streak was not saved."));
+            notices.push(format!("{err}. Your new best was not saved."));
         }
     }
 }

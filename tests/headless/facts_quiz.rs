@@ -124,8 +124,8 @@ fn play(app: &mut App, right: impl Fn(usize) -> bool) -> Vec<&'static str> {
 }
 
 #[test]
-fn a_perfect_facts_quiz_by_keys_gets_the_maximum() {
-    let (_dir, mut app) = facts_quiz_app();
+fn a_perfect_facts_quiz_by_keys_gets_the_maximum_and_keeps_the_board_time() {
+    let (dir, mut app) = facts_quiz_app();
     let kinds = play(&mut app, |_| true);
     assert_eq!(kinds.len(), 11);
     for kind in ["which-city", "true-false", "which-fact", "match-board"] {
@@ -134,6 +134,12 @@ fn a_perfect_facts_quiz_by_keys_gets_the_maximum() {
     assert_eq!(screen(&app), Screen::Results);
     // Eleven right: 11,000 and streak bonuses of 100 … 500 (4,000).
     assert_eq!(quiz(&app).session.summary().points, 15_000);
+    // The board's time is the best for its size: said on the Results screen, and kept.
+    let text = page(&app).paragraphs.join("\n");
+    assert!(text.contains("Match board: 6 pairs in"), "{text}");
+    assert!(text.contains("a new best for this size!"), "{text}");
+    let saved = std::fs::read_to_string(dir.path().join("records.toml")).unwrap();
+    assert!(saved.contains("[board_best_ms]"), "{saved}");
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::game::map::MapScene;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
 use crate::game::records::PlayerRecords;
 use crate::map_view::MapView;
-use crate::quiz::{QuestionResult, QuizSession};
+use crate::quiz::{Answer, Question, QuestionResult, QuizSession};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Results), (show_results, show_results_map))
@@ -105,11 +105,42 @@ pub(super) fn show_results(
                 if quiz.kind == QuizKind::HigherOrLower {
                     lines.insert(0, best_streak_line(session.best_streak, &records));
                 }
+                lines.extend(board_line(session, &records));
                 lines
             },
         },
         Menu::new(items),
     );
+}
+
+/// The match board's time, and whether it is the best for its size.
+fn board_line(session: &QuizSession, records: &PlayerRecords) -> Option<String> {
+    let (answer, pairs) =
+        session
+            .results
+            .iter()
+            .find_map(|result| match (&result.answer, &result.question) {
+                (Answer::MatchBoard(answer), Question::MatchBoard(question)) => {
+                    Some((answer, question.facts.len()))
+                }
+                _ => None,
+            })?;
+    let misses = match answer.misses {
+        1 => "1 miss".to_string(),
+        n => format!("{n} misses"),
+    };
+    let best = if records.new_board_best {
+        " — a new best for this size!".to_string()
+    } else {
+        records
+            .records
+            .board_best(pairs)
+            .map_or_else(String::new, |best| format!(" (your best: {best:.1} s)"))
+    };
+    Some(format!(
+        "Match board: {pairs} pairs in {:.1} s, {misses}{best}",
+        answer.seconds
+    ))
 }
 
 fn best_streak_line(streak: u32, records: &PlayerRecords) -> String {
