@@ -101,7 +101,7 @@ pub struct PlayArgs {
 
     /// For screenshots: a part-made answer. On an ordering question, pick up the first line and
     /// carry it down one; on a find-it question, miss once; on a map question, move the
-    /// crosshair.
+    /// crosshair; on a match board, make two pairs and a wrong one.
     #[arg(long, hide = true)]
     pub demo_carry: bool,
 

@@ -71,6 +71,8 @@ shoot map-results --quiz map --seed 0 --demo-answers 10
 # source and the cities on the map.
 shoot facts-true-false-feedback --quiz facts --seed 1 --demo-answers 1
 shoot facts-which-city-feedback --quiz facts --seed 1 --demo-answers 2
+# The match board mid-game: two pairs made, a wrong pair marked (dark theme).
+shoot facts-board-mid-game --quiz facts --seed 1 --demo-answers 10 --demo-next --demo-carry --theme dark
 
 # A broken dataset: the problems page is pictured and the run exits 1 instead of waiting.
 broken="$data_dir/broken-cities.toml"

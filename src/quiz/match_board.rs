@@ -266,6 +266,11 @@ impl BoardDraft {
         }
     }
 
+    /// The index of the city a fact belongs to (for demonstrations and hints).
+    pub fn right_city(&self, fact: usize) -> Option<usize> {
+        self.answer_key.get(fact).copied()
+    }
+
     /// Whether the city at this index is already paired with its fact.
     pub fn city_taken(&self, city: usize) -> bool {
         self.answer_key

@@ -313,7 +313,8 @@ fn play_demo(quiz: &mut ActiveQuiz, data: &GameData, answers: usize, now: Durati
 }
 
 /// `--demo-carry`: a part-made answer to show. An ordering question carries its first line
-/// down one; a find-it question misses once; a map question moves its crosshair.
+/// down one; a find-it question misses once; a map question moves its crosshair; a match board
+/// has two pairs made, a wrong pair tried and a fact picked up.
 fn demo_part_answer(draft: &mut Draft) {
     use crate::quiz::find_on_map::FindEdit;
     use crate::quiz::order_by_population::OrderEdit;
@@ -336,6 +337,27 @@ fn demo_part_answer(draft: &mut Draft) {
         }
         Draft::WhereIs(place) => place.apply(&PlaceEdit::Nudge([60.0, 40.0])),
         Draft::WhichProvince(province) => province.apply(&ProvinceEdit::Nudge([60.0, 40.0])),
+        // Two pairs made and a wrong one tried (marked ✖ until the next pick).
+        Draft::MatchBoard(board) => {
+            use crate::quiz::match_board::BoardEdit;
+            for fact in 0..2 {
+                if let Some(city) = board.right_city(fact) {
+                    board.apply(&BoardEdit::SelectFact(fact));
+                    board.apply(&BoardEdit::PickCity {
+                        index: city,
+                        at_seconds: 4.0,
+                    });
+                }
+            }
+            if let Some(city) = board.right_city(2) {
+                let wrong = board.right_city(3).unwrap_or(city);
+                board.apply(&BoardEdit::SelectFact(2));
+                board.apply(&BoardEdit::PickCity {
+                    index: wrong,
+                    at_seconds: 9.0,
+                });
+            }
+        }
         _ => {}
     }
 }

@@ -88,9 +88,16 @@ pub fn asking(
             let missed = wrong.is_some_and(|w| w.fact == index);
             let mark = if missed { "✖ " } else { "" };
             let label = RichText::new(format!("{mark}{}   {text}", letter(index))).size(16.0);
-            let button = egui::Button::new(if missed { label.color(WRONG) } else { label })
+            let selected = draft.selected == Some(index);
+            // Picked up: light text on the accent, so it reads in both themes.
+            let label = match (missed, selected) {
+                (true, _) => label.color(WRONG),
+                (false, true) => label.color(egui::Color32::WHITE),
+                (false, false) => label,
+            };
+            let button = egui::Button::new(label)
                 .wrap()
-                .selected(draft.selected == Some(index))
+                .selected(selected)
                 .min_size(egui::vec2(columns[0].available_width(), 40.0))
                 .sense(Sense::CLICK);
             if columns[0]
