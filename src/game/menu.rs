@@ -193,6 +193,18 @@ pub const DIGIT_KEYS: [KeyCode; 10] = [
     KeyCode::Digit9,
 ];
 
+/// The letter keys A to H, for lists labelled by letter (the match board's facts).
+pub const LETTER_KEYS: [KeyCode; 8] = [
+    KeyCode::KeyA,
+    KeyCode::KeyB,
+    KeyCode::KeyC,
+    KeyCode::KeyD,
+    KeyCode::KeyE,
+    KeyCode::KeyF,
+    KeyCode::KeyG,
+    KeyCode::KeyH,
+];
+
 fn apply_menu_actions(
     mut actions: MessageReader<MenuAction>,
     screen: Res<State<Screen>>,

@@ -52,13 +52,7 @@ pub fn ranking_quiz(dataset: &Dataset, settings: &RankingSettings, seed: u64) ->
     let measure = settings.measure;
     let order_size = settings.order_size.clamp(3, 8);
     // About 40 % ordering, 30 % each of the others, in a shuffled sequence.
-    let mut kinds: Vec<u8> = (0..settings.questions)
-        .map(|i| match i % 10 {
-            0 | 3 | 6 | 9 => 0,
-            1 | 4 | 7 => 1,
-            _ => 2,
-        })
-        .collect();
+    let mut kinds = kind_sequence(settings.questions, FOUR_THREE_THREE);
     kinds.shuffle(&mut rng);
     let mut questions: Vec<Question> = Vec::with_capacity(kinds.len());
     for kind in kinds {
@@ -137,14 +131,11 @@ pub fn map_quiz(dataset: &Dataset, settings: &MapSettings, seed: u64) -> Vec<Que
     if pool.is_empty() {
         return Vec::new();
     }
-    let mut kinds: Vec<MapKind> = (0..settings.questions)
-        .map(|i| match i % 10 {
-            0 | 4 | 7 => MapKind::WhereIs,
-            1 | 5 | 8 => MapKind::Find,
-            2 | 6 => MapKind::Name,
-            _ => MapKind::Province,
-        })
-        .collect();
+    use MapKind::{Find, Name, Province, WhereIs};
+    let per_ten = [
+        WhereIs, Find, Name, Province, WhereIs, Find, Name, WhereIs, Find, Province,
+    ];
+    let mut kinds = kind_sequence(settings.questions, per_ten);
     kinds.shuffle(&mut rng);
     let mut unused: Vec<CityId> = pool.clone();
     unused.shuffle(&mut rng);
@@ -185,13 +176,7 @@ pub fn facts_quiz(dataset: &Dataset, questions: usize, seed: u64) -> Vec<Questio
     facts.shuffle(&mut rng);
     let mut cities: Vec<CityId> = dataset.cities.iter().map(|city| city.id).collect();
     cities.shuffle(&mut rng);
-    let mut kinds: Vec<u8> = (0..questions)
-        .map(|i| match i % 10 {
-            0 | 3 | 6 | 9 => 0,
-            1 | 4 | 7 => 1,
-            _ => 2,
-        })
-        .collect();
+    let mut kinds = kind_sequence(questions, FOUR_THREE_THREE);
     kinds.shuffle(&mut rng);
     let mut asked_cities: Vec<CityId> = Vec::new();
     let mut out = Vec::with_capacity(questions);
@@ -233,6 +218,14 @@ pub fn facts_quiz(dataset: &Dataset, questions: usize, seed: u64) -> Vec<Questio
         MatchBoardQuestion::generate(dataset, FACTS_BOARD_SIZE, &mut rng).map(Question::MatchBoard),
     );
     out
+}
+
+/// Three kinds (0, 1, 2) in the shares 4, 3 and 3 per ten questions.
+const FOUR_THREE_THREE: [u8; 10] = [0, 1, 2, 0, 1, 2, 0, 1, 2, 0];
+
+/// The kinds of `questions` questions, repeating a pattern of ten (shuffled by the caller).
+fn kind_sequence<K: Copy>(questions: usize, per_ten: [K; 10]) -> Vec<K> {
+    (0..questions).map(|i| per_ten[i % 10]).collect()
 }
 
 /// Higher or lower without end: a new pair after every right answer, over at the first miss.

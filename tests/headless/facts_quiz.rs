@@ -2,49 +2,22 @@
 //! which fact (1–4); the feedback's map shows the fact's city.
 
 use super::*;
+use super::{active_quiz as quiz, quiz_phase as phase};
 use cityquiz::game::data::GameData;
 use cityquiz::game::map::MapScene;
-use cityquiz::game::screens::quiz::{ActiveQuiz, QuizCommand, QuizKind, QuizPhase};
+use cityquiz::game::menu::LETTER_KEYS;
+use cityquiz::game::screens::quiz::{QuizKind, QuizPhase};
 use cityquiz::quiz::facts::resolve_fact;
 use cityquiz::quiz::match_board::MatchBoardQuestion;
 use cityquiz::quiz::{Answer, Feedback, Question};
 
 fn facts_quiz_app() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = headless_app(dir.path());
-    choose(
-        &mut app,
-        MenuAction::Quiz(QuizCommand::Start(QuizKind::Facts)),
-    );
-    assert_eq!(screen(&app), Screen::Quiz);
-    let mut quiz = app.world_mut().resource_mut::<ActiveQuiz>();
-    quiz.session.time_limit = None;
-    quiz.settings = quiz.settings.untimed();
-    (dir, app)
-}
-
-fn quiz(app: &App) -> &ActiveQuiz {
-    app.world().resource::<ActiveQuiz>()
-}
-
-fn phase(app: &App) -> QuizPhase {
-    *app.world().resource::<State<QuizPhase>>().get()
+    untimed_quiz_app(QuizKind::Facts, false)
 }
 
 fn digit(n: usize) -> KeyCode {
     cityquiz::game::menu::DIGIT_KEYS[n]
 }
-
-const FACT_KEYS: [KeyCode; 8] = [
-    KeyCode::KeyA,
-    KeyCode::KeyB,
-    KeyCode::KeyC,
-    KeyCode::KeyD,
-    KeyCode::KeyE,
-    KeyCode::KeyF,
-    KeyCode::KeyG,
-    KeyCode::KeyH,
-];
 
 /// For each fact of the board, the number of its city.
 fn board_key(app: &App, board: &MatchBoardQuestion) -> Vec<usize> {
@@ -68,11 +41,11 @@ fn board_key(app: &App, board: &MatchBoardQuestion) -> Vec<usize> {
 fn play_board(app: &mut App, board: &MatchBoardQuestion, misses: u32) {
     let key = board_key(app, board);
     for _ in 0..misses {
-        tap(app, FACT_KEYS[0]);
+        tap(app, LETTER_KEYS[0]);
         tap(app, digit((key[0] + 1) % key.len() + 1));
     }
     for (fact, city) in key.iter().enumerate() {
-        tap(app, FACT_KEYS[fact]);
+        tap(app, LETTER_KEYS[fact]);
         tap(app, digit(city + 1));
     }
     app.update();

@@ -11,6 +11,37 @@ use cityquiz::settings::{Settings, Theme, UiScale};
 mod facts_quiz;
 mod map_quiz;
 
+/// A quiz of this kind started from the title menu, untimed (points then do not depend on the
+/// machine's speed); with a window when the quiz needs the pointer.
+fn untimed_quiz_app(
+    kind: cityquiz::game::screens::quiz::QuizKind,
+    window: bool,
+) -> (tempfile::TempDir, App) {
+    use cityquiz::game::screens::quiz::{ActiveQuiz, QuizCommand};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = headless_app(dir.path());
+    if window {
+        cityquiz::game::testing::add_window(&mut app);
+    }
+    choose(&mut app, MenuAction::Quiz(QuizCommand::Start(kind)));
+    assert_eq!(screen(&app), Screen::Quiz);
+    let mut quiz = app.world_mut().resource_mut::<ActiveQuiz>();
+    quiz.session.time_limit = None;
+    quiz.settings = quiz.settings.untimed();
+    (dir, app)
+}
+
+fn active_quiz(app: &App) -> &cityquiz::game::screens::quiz::ActiveQuiz {
+    app.world()
+        .resource::<cityquiz::game::screens::quiz::ActiveQuiz>()
+}
+
+fn quiz_phase(app: &App) -> cityquiz::game::screens::quiz::QuizPhase {
+    *app.world()
+        .resource::<State<cityquiz::game::screens::quiz::QuizPhase>>()
+        .get()
+}
+
 fn menu(app: &App) -> &Menu {
     app.world().resource::<Menu>()
 }

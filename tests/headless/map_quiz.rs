@@ -2,11 +2,12 @@
 //! behind it), the keyboard crosshair, the three tries, typed names and a whole quiz.
 
 use super::*;
+use super::{active_quiz as quiz, quiz_phase as phase};
 use cityquiz::game::data::GameData;
 use cityquiz::game::map::MapScene;
 use cityquiz::game::menu::PointerTakenByUi;
-use cityquiz::game::screens::quiz::{ActiveQuiz, QuizAction, QuizCommand, QuizKind, QuizPhase};
-use cityquiz::game::testing::{add_window, click, move_pointer};
+use cityquiz::game::screens::quiz::{QuizAction, QuizKind, QuizPhase};
+use cityquiz::game::testing::{click, move_pointer};
 use cityquiz::geography::{LatLon, Projection, distance_km};
 use cityquiz::quiz::find_on_map::FindAnswer;
 use cityquiz::quiz::name_marked::{NameAnswer, NameEdit};
@@ -15,29 +16,8 @@ use cityquiz::quiz::where_is::{PlaceAnswer, WhereIsQuestion, offset};
 use cityquiz::quiz::{Answer, Edit, Feedback, Question};
 use geo::InteriorPoint;
 
-/// A map quiz, untimed (points then do not depend on the machine's speed), with a window for
-/// the pointer.
 fn map_quiz_app() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = headless_app(dir.path());
-    add_window(&mut app);
-    choose(
-        &mut app,
-        MenuAction::Quiz(QuizCommand::Start(QuizKind::Map)),
-    );
-    assert_eq!(screen(&app), Screen::Quiz);
-    let mut quiz = app.world_mut().resource_mut::<ActiveQuiz>();
-    quiz.session.time_limit = None;
-    quiz.settings = quiz.settings.untimed();
-    (dir, app)
-}
-
-fn quiz(app: &App) -> &ActiveQuiz {
-    app.world().resource::<ActiveQuiz>()
-}
-
-fn phase(app: &App) -> QuizPhase {
-    *app.world().resource::<State<QuizPhase>>().get()
+    untimed_quiz_app(QuizKind::Map, true)
 }
 
 fn data(app: &App) -> GameData {

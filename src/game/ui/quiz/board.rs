@@ -10,6 +10,7 @@ use super::digit_pressed;
 use super::map_overlay::{RIGHT, WRONG};
 use super::{city_line, verdict_colour};
 use crate::dataset::Dataset;
+use crate::game::menu::LETTER_KEYS;
 use crate::game::screens::quiz::QuizAction;
 use crate::game::ui::theme::Palette;
 use crate::quiz::facts::resolve_fact;
@@ -17,18 +18,6 @@ use crate::quiz::match_board::{BoardDraft, BoardEdit, BoardFeedback, MatchBoardQ
 use crate::quiz::{Edit, city_name};
 
 pub const HINTS: &str = "A–H  pick a fact      1–8  its city      Esc  pause";
-
-/// The keys of the facts, A to H.
-const FACT_KEYS: [KeyCode; 8] = [
-    KeyCode::KeyA,
-    KeyCode::KeyB,
-    KeyCode::KeyC,
-    KeyCode::KeyD,
-    KeyCode::KeyE,
-    KeyCode::KeyF,
-    KeyCode::KeyG,
-    KeyCode::KeyH,
-];
 
 fn edit(edit: BoardEdit) -> QuizAction {
     QuizAction::Edit(Edit::MatchBoard(edit))
@@ -48,7 +37,7 @@ fn letter(index: usize) -> char {
 
 pub fn keys(keys: &ButtonInput<KeyCode>, question: &MatchBoardQuestion) -> Vec<QuizAction> {
     let mut out = Vec::new();
-    for (index, key) in FACT_KEYS.iter().enumerate().take(question.facts.len()) {
+    for (index, key) in LETTER_KEYS.iter().enumerate().take(question.facts.len()) {
         if keys.just_pressed(*key) {
             out.push(edit(BoardEdit::SelectFact(index)));
         }

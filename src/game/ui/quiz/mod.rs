@@ -7,7 +7,7 @@
 //! `match`es in this file are the registry: one arm per kind.
 
 mod board;
-mod fact_cards;
+mod choices;
 mod find;
 mod guess;
 mod higher_or_lower;

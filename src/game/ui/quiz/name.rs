@@ -2,10 +2,11 @@
 //! 1–4 or a click) or a text field to type it in any recorded spelling.
 
 use bevy::prelude::*;
-use bevy_egui::egui::{self, RichText, Sense};
+use bevy_egui::egui::{self, RichText};
 
+use super::choices::{choice_buttons, choice_keys};
 use super::map_overlay::{MapFrame, PLAYER, RIGHT, WRONG};
-use super::{big_button, digit_pressed, verdict_colour};
+use super::{big_button, verdict_colour};
 use crate::dataset::{CityKey, Dataset};
 use crate::game::screens::quiz::QuizAction;
 use crate::game::ui::theme::Palette;
@@ -18,21 +19,13 @@ fn edit(edit: NameEdit) -> QuizAction {
     QuizAction::Edit(Edit::NameMarked(edit))
 }
 
-/// Choosing a name is the answer: the edit and the check at once.
-fn choose(city: &CityKey) -> [QuizAction; 2] {
-    [edit(NameEdit::Choose(city.clone())), QuizAction::Submit]
+fn choose_city(city: &CityKey) -> Edit {
+    Edit::NameMarked(NameEdit::Choose(city.clone()))
 }
 
 /// Keys 1–4 (read only while the text field does not have the keyboard).
 pub fn keys(keys: &ButtonInput<KeyCode>, question: &NameQuestion) -> Vec<QuizAction> {
-    match digit_pressed(keys) {
-        Some(digit @ 1..) => question
-            .choices
-            .get(usize::from(digit) - 1)
-            .map(|city| choose(city).to_vec())
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    }
+    choice_keys(keys, &question.choices, choose_city)
 }
 
 pub fn asking(
@@ -42,19 +35,10 @@ pub fn asking(
     dataset: &Dataset,
     colours: &Palette,
 ) -> Vec<QuizAction> {
-    let mut out = Vec::new();
     ui.label("The city with the blue ring on the map:");
     ui.add_space(8.0);
-    for (index, city) in question.choices.iter().enumerate() {
-        let text =
-            RichText::new(format!("{}   {}", index + 1, city_name(dataset, city))).size(20.0);
-        let button = egui::Button::new(text)
-            .min_size(egui::vec2(ui.available_width(), 40.0))
-            .sense(Sense::CLICK);
-        if ui.add(button).clicked_by(egui::PointerButton::Primary) {
-            out.extend(choose(city));
-        }
-    }
+    let name = |city: &CityKey| city_name(dataset, city);
+    let mut out = choice_buttons(ui, &question.choices, name, choose_city);
     ui.add_space(12.0);
     ui.label(
         RichText::new("Or type its name (any spelling, Hangul too):").color(colours.weak_text),

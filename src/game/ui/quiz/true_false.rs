@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText};
 
-use super::fact_cards::{fact_card, numbered_choices};
+use super::choices::{fact_card, numbered_choices};
 use super::{digit_pressed, verdict_colour};
 use crate::dataset::Dataset;
 use crate::game::screens::quiz::QuizAction;

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText};
 
-use super::fact_cards::{choice_key, fact_card, numbered_choices};
+use super::choices::{choice_buttons, choice_keys, fact_card};
 use super::map_overlay::WRONG;
 use super::{city_line, verdict_colour};
 use crate::dataset::{CityKey, Dataset};
@@ -15,17 +15,12 @@ use crate::quiz::{Edit, city_name};
 
 pub const HINTS: &str = "1–4  choose a city      Esc  pause";
 
-fn choose(city: &CityKey) -> Vec<QuizAction> {
-    vec![
-        QuizAction::Edit(Edit::WhichCity(CityChoiceEdit::Choose(city.clone()))),
-        QuizAction::Submit,
-    ]
+fn edit(city: &CityKey) -> Edit {
+    Edit::WhichCity(CityChoiceEdit::Choose(city.clone()))
 }
 
 pub fn keys(keys: &ButtonInput<KeyCode>, question: &WhichCityQuestion) -> Vec<QuizAction> {
-    choice_key(keys, question.choices.len())
-        .map(|index| choose(&question.choices[index]))
-        .unwrap_or_default()
+    choice_keys(keys, &question.choices, edit)
 }
 
 pub fn asking(
@@ -33,14 +28,7 @@ pub fn asking(
     question: &WhichCityQuestion,
     dataset: &Dataset,
 ) -> Vec<QuizAction> {
-    let labels: Vec<String> = question
-        .choices
-        .iter()
-        .map(|city| city_line(dataset, city))
-        .collect();
-    numbered_choices(ui, &labels)
-        .map(|index| choose(&question.choices[index]))
-        .unwrap_or_default()
+    choice_buttons(ui, &question.choices, |city| city_line(dataset, city), edit)
 }
 
 pub fn feedback(

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText};
 
-use super::fact_cards::{choice_key, fact_card, numbered_choices};
+use super::choices::{choice_buttons, choice_keys, fact_card};
 use super::map_overlay::WRONG;
 use super::verdict_colour;
 use crate::dataset::{Dataset, FactId};
@@ -16,17 +16,12 @@ use crate::quiz::{Edit, city_name};
 
 pub const HINTS: &str = "1–4  choose a fact      Esc  pause";
 
-fn choose(fact: &FactId) -> Vec<QuizAction> {
-    vec![
-        QuizAction::Edit(Edit::WhichFact(FactChoiceEdit::Choose(fact.clone()))),
-        QuizAction::Submit,
-    ]
+fn edit(fact: &FactId) -> Edit {
+    Edit::WhichFact(FactChoiceEdit::Choose(fact.clone()))
 }
 
 pub fn keys(keys: &ButtonInput<KeyCode>, question: &WhichFactQuestion) -> Vec<QuizAction> {
-    choice_key(keys, question.choices.len())
-        .map(|index| choose(&question.choices[index]))
-        .unwrap_or_default()
+    choice_keys(keys, &question.choices, edit)
 }
 
 pub fn asking(
@@ -34,16 +29,10 @@ pub fn asking(
     question: &WhichFactQuestion,
     dataset: &Dataset,
 ) -> Vec<QuizAction> {
-    let labels: Vec<String> = question
-        .choices
-        .iter()
-        .map(|id| {
-            resolve_fact(dataset, id).map_or_else(|_| id.0.clone(), |pair| pair.fact.text.clone())
-        })
-        .collect();
-    numbered_choices(ui, &labels)
-        .map(|index| choose(&question.choices[index]))
-        .unwrap_or_default()
+    let text = |id: &FactId| {
+        resolve_fact(dataset, id).map_or_else(|_| id.0.clone(), |pair| pair.fact.text.clone())
+    };
+    choice_buttons(ui, &question.choices, text, edit)
 }
 
 pub fn feedback(

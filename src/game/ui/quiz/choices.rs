@@ -1,11 +1,14 @@
-//! What the fact kinds' panels share: a fact as a card with its source, and four numbered
-//! choices read by click or by the keys 1–4.
+//! What the multiple-choice panels share (the fact kinds, naming a marked city): a fact as a
+//! card with its source, and numbered choices read by click or by the keys 1–n, where choosing
+//! is the answer.
 
 use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText, Sense};
 
 use super::digit_pressed;
+use crate::game::screens::quiz::QuizAction;
 use crate::game::ui::theme::Palette;
+use crate::quiz::Edit;
 use crate::quiz::facts::CitedFact;
 
 /// The fact's sentence, large, and its source below it.
@@ -41,4 +44,33 @@ pub fn choice_key(keys: &ButtonInput<KeyCode>, count: usize) -> Option<usize> {
         Some(digit @ 1..) if usize::from(digit) <= count => Some(usize::from(digit) - 1),
         _ => None,
     }
+}
+
+/// Choosing is the answer: the edit and the check at once.
+pub fn choose(edit: Edit) -> Vec<QuizAction> {
+    vec![QuizAction::Edit(edit), QuizAction::Submit]
+}
+
+/// The key of a numbered choice (1–n), as choosing it.
+pub fn choice_keys<T>(
+    keys: &ButtonInput<KeyCode>,
+    choices: &[T],
+    edit: impl Fn(&T) -> Edit,
+) -> Vec<QuizAction> {
+    choice_key(keys, choices.len())
+        .map(|index| choose(edit(&choices[index])))
+        .unwrap_or_default()
+}
+
+/// A numbered button per choice; a click chooses it.
+pub fn choice_buttons<T>(
+    ui: &mut egui::Ui,
+    choices: &[T],
+    label: impl Fn(&T) -> String,
+    edit: impl Fn(&T) -> Edit,
+) -> Vec<QuizAction> {
+    let labels: Vec<String> = choices.iter().map(label).collect();
+    numbered_choices(ui, &labels)
+        .map(|index| choose(edit(&choices[index])))
+        .unwrap_or_default()
 }
