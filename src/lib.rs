@@ -15,6 +15,7 @@ pub mod geography;
 pub mod map_geometry;
 pub mod map_view;
 pub mod names;
+pub mod progress;
 pub mod quiz;
 pub mod records;
 pub mod settings;

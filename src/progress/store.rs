@@ -1,0 +1,344 @@
+//! What the progress database keeps: players (the last one remembered), sessions with their
+//! tally, and every answer with its question, what was given and what it hit instead, each
+//! committed on its own. Questions and answers are stored as TOML by their stable ids (city
+//! slugs, fact ids), so history stays readable when the dataset changes.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{ProgressDb, ProgressError, now};
+use crate::quiz::{Answer, Feedback, QuestionResult, Summary};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PlayerId(pub i64);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SessionId(pub i64);
+
+/// How a session began: who, which mode (or level), which seed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionStart {
+    pub player: PlayerId,
+    pub mode: String,
+    pub seed: u64,
+}
+
+/// One line of a high-score table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HighScore {
+    pub player: String,
+    pub ended_at: i64,
+    pub points: u32,
+    pub correct: u32,
+    pub answered: u32,
+    pub seconds: f64,
+    pub seed: u64,
+}
+
+/// The setting that remembers the last player.
+const LAST_PLAYER: &str = "last_player";
+
+impl ProgressDb {
+    /// Adds a player; a name already taken (in any case) is an error that says so.
+    pub fn add_player(&self, name: &str) -> Result<PlayerId, ProgressError> {
+        let name = checked_name(name)?;
+        self.conn
+            .execute(
+                "INSERT INTO player (name, created_at) VALUES (?1, ?2)",
+                params![name, now()],
+            )
+            .map_err(|err| self.name_error(err, name))?;
+        Ok(PlayerId(self.conn.last_insert_rowid()))
+    }
+
+    pub fn rename_player(&self, player: PlayerId, name: &str) -> Result<(), ProgressError> {
+        let name = checked_name(name)?;
+        self.conn
+            .execute(
+                "UPDATE player SET name = ?1 WHERE id = ?2",
+                params![name, player.0],
+            )
+            .map_err(|err| self.name_error(err, name))?;
+        Ok(())
+    }
+
+    /// Deletes a player with every session and answer of theirs (the screen asks first).
+    pub fn delete_player(&self, player: PlayerId) -> Result<(), ProgressError> {
+        self.conn
+            .execute("DELETE FROM player WHERE id = ?1", params![player.0])
+            .map_err(|err| self.error(err))?;
+        Ok(())
+    }
+
+    /// Every player, by name.
+    pub fn players(&self) -> Result<Vec<(PlayerId, String)>, ProgressError> {
+        let mut statement = self
+            .conn
+            .prepare("SELECT id, name FROM player ORDER BY name COLLATE NOCASE")
+            .map_err(|err| self.error(err))?;
+        let rows = statement
+            .query_map([], |row| Ok((PlayerId(row.get(0)?), row.get(1)?)))
+            .map_err(|err| self.error(err))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|err| self.error(err))
+    }
+
+    pub fn set_last_player(&self, player: PlayerId) -> Result<(), ProgressError> {
+        self.conn
+            .execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![LAST_PLAYER, player.0.to_string()],
+            )
+            .map_err(|err| self.error(err))?;
+        Ok(())
+    }
+
+    /// The player who played last, if they still exist.
+    pub fn last_player(&self) -> Result<Option<PlayerId>, ProgressError> {
+        let value: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM setting WHERE key = ?1",
+                params![LAST_PLAYER],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(|err| self.error(err))?;
+        let Some(id) = value.and_then(|v| v.parse::<i64>().ok()) else {
+            return Ok(None);
+        };
+        let exists: bool = self
+            .conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM player WHERE id = ?1)",
+                params![id],
+                |row| row.get(0),
+            )
+            .map_err(|err| self.error(err))?;
+        Ok(exists.then_some(PlayerId(id)))
+    }
+
+    /// Starts a session; its answers follow one by one.
+    pub fn start_session(&self, start: &SessionStart) -> Result<SessionId, ProgressError> {
+        self.conn
+            .execute(
+                "INSERT INTO session (player_id, mode, seed, started_at) VALUES (?1, ?2, ?3, ?4)",
+                params![start.player.0, start.mode, start.seed as i64, now()],
+            )
+            .map_err(|err| self.error(err))?;
+        Ok(SessionId(self.conn.last_insert_rowid()))
+    }
+
+    /// Records one answered question of the main round (numbered from 0) in its own
+    /// transaction, with the running tally of its session: once this returns, it is on disk.
+    pub fn record_answer(
+        &mut self,
+        session: SessionId,
+        position: usize,
+        result: &QuestionResult,
+    ) -> Result<(), ProgressError> {
+        let question = to_toml(&result.question)?;
+        let given = to_toml(&result.answer)?;
+        let hit_instead = hit_instead(&result.grade.feedback, &result.answer);
+        let path = self.path.clone();
+        let sqlite = |source| ProgressError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(sqlite)?;
+        let write = || -> rusqlite::Result<()> {
+            tx.execute(
+                "INSERT INTO answer (session_id, position, kind, question, given, points,
+                                     streak_bonus, correct, seconds, hit_instead)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    session.0,
+                    position as i64,
+                    result.question.kind_name(),
+                    question,
+                    given,
+                    result.points,
+                    result.streak_bonus,
+                    result.grade.correct,
+                    result.time.as_secs_f64(),
+                    hit_instead,
+                ],
+            )?;
+            tx.execute(
+                "UPDATE session SET
+                    points = points + ?2, correct = correct + ?3, answered = answered + 1,
+                    seconds = seconds + ?4
+                 WHERE id = ?1",
+                params![
+                    session.0,
+                    result.points + result.streak_bonus,
+                    u32::from(result.grade.correct),
+                    result.time.as_secs_f64()
+                ],
+            )?;
+            Ok(())
+        };
+        write().map_err(sqlite)?;
+        tx.commit().map_err(sqlite)
+    }
+
+    /// Closes a session with its final tally.
+    pub fn finish_session(
+        &self,
+        session: SessionId,
+        summary: &Summary,
+    ) -> Result<(), ProgressError> {
+        self.conn
+            .execute(
+                "UPDATE session SET ended_at = ?2, points = ?3, max_points = ?4, correct = ?5,
+                    answered = ?6, stars = ?7, seconds = ?8
+                 WHERE id = ?1",
+                params![
+                    session.0,
+                    now(),
+                    summary.points,
+                    summary.max_points,
+                    summary.correct as i64,
+                    summary.answered as i64,
+                    summary.stars,
+                    summary.time.as_secs_f64()
+                ],
+            )
+            .map_err(|err| self.error(err))?;
+        Ok(())
+    }
+
+    /// A player's sessions left mid-way (quit or crashed), newest first: resumable.
+    pub fn unfinished_sessions(&self, player: PlayerId) -> Result<Vec<SessionId>, ProgressError> {
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT id FROM session WHERE player_id = ?1 AND ended_at IS NULL
+                 ORDER BY started_at DESC, id DESC",
+            )
+            .map_err(|err| self.error(err))?;
+        let rows = statement
+            .query_map(params![player.0], |row| Ok(SessionId(row.get(0)?)))
+            .map_err(|err| self.error(err))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|err| self.error(err))
+    }
+
+    /// The answers a session recorded, in order: each question and answer as saved.
+    pub fn session_answers(
+        &self,
+        session: SessionId,
+    ) -> Result<Vec<(crate::quiz::Question, Answer, u32)>, ProgressError> {
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT question, given, points FROM answer WHERE session_id = ?1
+                 ORDER BY position",
+            )
+            .map_err(|err| self.error(err))?;
+        let rows = statement
+            .query_map(params![session.0], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get(2)?,
+                ))
+            })
+            .map_err(|err| self.error(err))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (question, given, points) = row.map_err(|err| self.error(err))?;
+            out.push((from_toml(&question)?, from_toml(&given)?, points));
+        }
+        Ok(out)
+    }
+
+    /// The best `limit` finished sessions of a mode, highest score first (ties: earlier first).
+    pub fn high_scores(&self, mode: &str, limit: usize) -> Result<Vec<HighScore>, ProgressError> {
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT p.name, s.ended_at, s.points, s.correct, s.answered, s.seconds, s.seed
+                 FROM session s JOIN player p ON p.id = s.player_id
+                 WHERE s.mode = ?1 AND s.ended_at IS NOT NULL
+                 ORDER BY s.points DESC, s.ended_at ASC, s.id ASC
+                 LIMIT ?2",
+            )
+            .map_err(|err| self.error(err))?;
+        let rows = statement
+            .query_map(params![mode, limit as i64], |row| {
+                Ok(HighScore {
+                    player: row.get(0)?,
+                    ended_at: row.get(1)?,
+                    points: row.get(2)?,
+                    correct: row.get(3)?,
+                    answered: row.get(4)?,
+                    seconds: row.get(5)?,
+                    seed: row.get::<_, i64>(6)? as u64,
+                })
+            })
+            .map_err(|err| self.error(err))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|err| self.error(err))
+    }
+
+    fn name_error(&self, err: rusqlite::Error, name: &str) -> ProgressError {
+        if err.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
+            ProgressError::Invalid(format!(
+                "there is already a player called \"{name}\": choose another name"
+            ))
+        } else {
+            self.error(err)
+        }
+    }
+}
+
+/// A player's name, trimmed: 1 to 40 characters.
+fn checked_name(name: &str) -> Result<&str, ProgressError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 40 {
+        return Err(ProgressError::Invalid(
+            "a player's name is 1 to 40 characters, e.g. \"Mina\"".into(),
+        ));
+    }
+    Ok(name)
+}
+
+/// What an answer hit instead of the right one, by stable id: the city a click was nearer,
+/// the cities missed, the city or province named.
+fn hit_instead(feedback: &Feedback, answer: &Answer) -> Option<String> {
+    match (feedback, answer) {
+        (Feedback::WhereIs(f), _) => f
+            .guess
+            .as_ref()
+            .and_then(|placed| placed.hit_instead.as_ref())
+            .map(|city| city.0.clone()),
+        (Feedback::FindOnMap(f), _) if !f.misses.is_empty() => Some(
+            f.misses
+                .iter()
+                .map(|city| city.0.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        (Feedback::NameMarked(f), _) => f
+            .named
+            .as_ref()
+            .filter(|named| **named != f.city)
+            .map(|city| city.0.clone()),
+        (Feedback::WhichProvince(f), _) => f.chosen.clone().filter(|chosen| *chosen != f.right),
+        (Feedback::WhichCity(f), _) => f
+            .chosen
+            .as_ref()
+            .filter(|chosen| **chosen != f.city)
+            .map(|city| city.0.clone()),
+        _ => None,
+    }
+}
+
+fn to_toml<T: serde::Serialize>(value: &T) -> Result<String, ProgressError> {
+    toml::to_string(value).map_err(|err| ProgressError::Invalid(err.to_string()))
+}
+
+fn from_toml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ProgressError> {
+    toml::from_str(text).map_err(|err| ProgressError::Invalid(err.to_string()))
+}
