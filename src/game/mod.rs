@@ -7,6 +7,7 @@ pub mod map;
 pub mod menu;
 pub mod notices;
 pub mod preferences;
+pub mod progress;
 pub mod records;
 pub mod screens;
 mod screenshot;
@@ -152,6 +153,7 @@ impl Plugin for GameLogicPlugin {
             menu::plugin,
             screens::plugin,
             records::plugin,
+            progress::plugin,
             map::pointer::plugin,
         ));
     }

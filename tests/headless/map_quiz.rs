@@ -350,8 +350,8 @@ fn the_keyboard_crosshair_answers_a_where_is_question_without_a_mouse() {
 }
 
 #[test]
-fn a_whole_map_quiz_played_with_the_mouse_gets_the_maximum() {
-    let (_dir, mut app) = map_quiz_app();
+fn a_whole_map_quiz_played_with_the_mouse_gets_the_maximum_and_is_kept() {
+    let (dir, mut app) = map_quiz_app();
     let mut kinds = Vec::new();
     while screen(&app) == Screen::Quiz {
         let question = current(&app);
@@ -365,6 +365,16 @@ fn a_whole_map_quiz_played_with_the_mouse_gets_the_maximum() {
     let summary = quiz(&app).session.summary();
     assert_eq!(summary.correct, 10);
     assert_eq!(summary.points, 10_000 + 3_500);
+    // Every answer and the total are in the progress database, under the first player.
+    drop(app);
+    let (db, notice) = cityquiz::progress::ProgressDb::open_in(dir.path()).unwrap();
+    assert_eq!(notice, None);
+    let table = db.high_scores("map", 10).unwrap();
+    assert_eq!(table.len(), 1);
+    assert_eq!(table[0].player, cityquiz::game::progress::FIRST_PLAYER);
+    assert_eq!(table[0].points, 13_500);
+    assert_eq!(table[0].answered, 10);
+    assert_eq!(table[0].correct, 10);
     for kind in ["where-is", "find-on-map", "name-marked", "which-province"] {
         assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
     }
