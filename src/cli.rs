@@ -35,6 +35,23 @@ pub enum Command {
     /// Check a city dataset and report every problem with file, line and column; needs no
     /// window, so it works on a server or a build without the game.
     Check(CheckArgs),
+    /// Write every session (player, mode, date, score, accuracy, time, seed) as CSV for a
+    /// spreadsheet; with --answers, every answer instead. Needs no window.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Clone, Args, PartialEq)]
+pub struct ExportArgs {
+    /// The CSV file to write (UTF-8, a header row, RFC 4180 quoting).
+    #[arg(long, value_name = "FILE.csv")]
+    pub out: PathBuf,
+    /// Every answer (question, answer given, right answer, points, time) instead of every
+    /// session.
+    #[arg(long)]
+    pub answers: bool,
+    /// Folder the progress is kept in [default: the platform's data folder].
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args, PartialEq)]
@@ -248,6 +265,17 @@ mod tests {
             })
         );
         assert!(parse_cli(&["--seed", "4", "check"]).is_err());
+        let export = parse_cli(&["export", "--out", "r.csv", "--answers", "--data-dir", "d"])
+            .unwrap()
+            .into_command();
+        assert_eq!(
+            export,
+            Command::Export(ExportArgs {
+                out: PathBuf::from("r.csv"),
+                answers: true,
+                data_dir: Some(PathBuf::from("d")),
+            })
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod check;
 pub mod cli;
 pub mod dataset;
 pub mod diagnostics;
+pub mod export;
 pub mod format;
 #[cfg(feature = "game")]
 pub mod game;

@@ -134,6 +134,11 @@ fn set_aside(path: &Path) -> Result<PathBuf, StorageError> {
     Ok(candidate)
 }
 
+/// The platform's data folder for cityquiz (e.g. ~/.local/share/cityquiz), if there is one.
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "cityquiz").map(|dirs| dirs.data_dir().to_path_buf())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

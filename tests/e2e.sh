@@ -79,7 +79,8 @@ broken="$data_dir/broken-cities.toml"
 sed '0,/^year = 2008$/{/^year = 2008$/d}' "$here/../assets/data/cities.toml" >"$broken"
 expect_exit=1 shoot dataset-problems --dataset "$broken"
 
-# The window-less parts: `check`, and a clear message (exit 2) where no display is set.
+# The window-less parts: `check`, `export`, and a clear message (exit 2) where no display is
+# set.
 if ! "$bin" check >"$out/check.log" 2>&1; then
   echo "FAIL check: the built-in dataset did not pass"; cat "$out/check.log"; failed=1
 elif "$bin" check --dataset "$broken" >"$out/check-broken.log" 2>&1 \
@@ -88,6 +89,15 @@ elif "$bin" check --dataset "$broken" >"$out/check-broken.log" 2>&1 \
   cat "$out/check-broken.log"; failed=1
 else
   echo "ok   check: $(cat "$out/check.log")"
+fi
+# The demo runs above kept their answers in the progress database: export them for a teacher.
+if ! "$bin" export --data-dir "$data_dir" --out "$out/sessions.csv" >"$out/export.log" 2>&1 \
+    || ! "$bin" export --data-dir "$data_dir" --answers --out "$out/answers.csv" >>"$out/export.log" 2>&1 \
+    || ! head -n 1 "$out/sessions.csv" | grep -q '^player,mode,started (UTC),' \
+    || [[ $(wc -l <"$out/answers.csv") -lt 10 ]]; then
+  echo "FAIL export"; cat "$out/export.log"; failed=1
+else
+  echo "ok   export: $(tr '\n' ' ' <"$out/export.log")"
 fi
 code=0
 env -u DISPLAY -u WAYLAND_DISPLAY "$bin" --data-dir "$data_dir" >"$out/no-display.log" 2>&1 || code=$?

@@ -79,10 +79,10 @@ impl GameOptions {
     }
 
     pub fn from_cli(cli: &PlayArgs) -> Self {
-        let data_dir = cli.data_dir.clone().or_else(|| {
-            directories::ProjectDirs::from("", "", "cityquiz")
-                .map(|dirs| dirs.data_dir().to_path_buf())
-        });
+        let data_dir = cli
+            .data_dir
+            .clone()
+            .or_else(crate::storage::default_data_dir);
         Self {
             seed: cli.seed.unwrap_or_else(seed_from_clock),
             data_dir,

@@ -34,6 +34,37 @@ pub struct HighScore {
     pub seed: u64,
 }
 
+/// One session, as exports list it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionRow {
+    pub player: String,
+    pub mode: String,
+    /// UTC, "2026-12-01 14:05:00".
+    pub started: String,
+    pub finished: bool,
+    pub points: u32,
+    pub max_points: u32,
+    pub correct: u32,
+    pub answered: u32,
+    pub seconds: f64,
+    pub seed: u64,
+}
+
+/// One answer, as exports list it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerRow {
+    pub player: String,
+    pub mode: String,
+    pub started: String,
+    pub position: usize,
+    pub question: crate::quiz::Question,
+    pub given: Answer,
+    pub points: u32,
+    pub correct: bool,
+    pub seconds: f64,
+    pub hit_instead: Option<String>,
+}
+
 /// The setting that remembers the last player.
 const LAST_PLAYER: &str = "last_player";
 
@@ -280,6 +311,90 @@ impl ProgressDb {
             .map_err(|err| self.error(err))?;
         rows.collect::<Result<_, _>>()
             .map_err(|err| self.error(err))
+    }
+
+    /// Every session for an export, oldest first: player, mode, start (UTC, as SQLite writes
+    /// it), finished or not, points, maximum, right, answered, seconds, seed.
+    pub fn session_rows(&self) -> Result<Vec<SessionRow>, ProgressError> {
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT p.name, s.mode, strftime('%Y-%m-%d %H:%M:%S', s.started_at, 'unixepoch'),
+                        s.ended_at IS NOT NULL, s.points, s.max_points, s.correct, s.answered,
+                        s.seconds, s.seed
+                 FROM session s JOIN player p ON p.id = s.player_id
+                 ORDER BY s.started_at, s.id",
+            )
+            .map_err(|err| self.error(err))?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok(SessionRow {
+                    player: row.get(0)?,
+                    mode: row.get(1)?,
+                    started: row.get(2)?,
+                    finished: row.get(3)?,
+                    points: row.get(4)?,
+                    max_points: row.get(5)?,
+                    correct: row.get(6)?,
+                    answered: row.get(7)?,
+                    seconds: row.get(8)?,
+                    seed: row.get::<_, i64>(9)? as u64,
+                })
+            })
+            .map_err(|err| self.error(err))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|err| self.error(err))
+    }
+
+    /// Every answer for an export, by session and position: the player, mode, session start,
+    /// the position, the question and answer as saved, points, right or not, seconds, and what
+    /// it hit instead.
+    pub fn answer_rows(&self) -> Result<Vec<AnswerRow>, ProgressError> {
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT p.name, s.mode, strftime('%Y-%m-%d %H:%M:%S', s.started_at, 'unixepoch'),
+                        a.position, a.question, a.given, a.points, a.correct, a.seconds,
+                        a.hit_instead
+                 FROM answer a JOIN session s ON s.id = a.session_id
+                 JOIN player p ON p.id = s.player_id
+                 ORDER BY s.started_at, s.id, a.position",
+            )
+            .map_err(|err| self.error(err))?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, i64>(3)?,
+                    row.get::<_, String>(4)?,
+                    row.get::<_, String>(5)?,
+                    row.get::<_, u32>(6)?,
+                    row.get::<_, bool>(7)?,
+                    row.get::<_, f64>(8)?,
+                    row.get::<_, Option<String>>(9)?,
+                ))
+            })
+            .map_err(|err| self.error(err))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (player, mode, started, position, question, given, points, correct, seconds, hit) =
+                row.map_err(|err| self.error(err))?;
+            out.push(AnswerRow {
+                player,
+                mode,
+                started,
+                position: position as usize,
+                question: from_toml(&question)?,
+                given: from_toml(&given)?,
+                points,
+                correct,
+                seconds,
+                hit_instead: hit,
+            });
+        }
+        Ok(out)
     }
 
     fn name_error(&self, err: rusqlite::Error, name: &str) -> ProgressError {
