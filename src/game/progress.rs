@@ -25,6 +25,8 @@ pub struct Progress {
     pub player: Option<PlayerId>,
     session: Option<SessionId>,
     recorded: usize,
+    /// The session whose main round ended last: the Results screen shows its place.
+    pub last_finished: Option<SessionId>,
 }
 
 impl Progress {
@@ -145,15 +147,17 @@ fn record_answers(
 /// The main round is over: the session gets its final tally.
 fn close_session(
     mut finished: MessageReader<QuizFinished>,
-    progress: Res<Progress>,
+    mut progress: ResMut<Progress>,
     mut notices: ResMut<Notices>,
 ) {
     for quiz in finished.read() {
         let Some(session) = progress.session else {
             continue;
         };
-        if let Some(Err(err)) = progress.with_db(|db| db.finish_session(session, &quiz.summary)) {
-            notices.push(format!("{err}. The quiz's total was not kept."));
+        match progress.with_db(|db| db.finish_session(session, &quiz.summary)) {
+            Some(Ok(())) => progress.last_finished = Some(session),
+            Some(Err(err)) => notices.push(format!("{err}. The quiz's total was not kept.")),
+            None => {}
         }
     }
 }

@@ -22,7 +22,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use rusqlite::Connection;
 
 pub use schema::LATEST as SCHEMA_VERSION;
-pub use store::{AnswerRow, HighScore, PlayerId, SessionId, SessionRow, SessionStart};
+pub use store::{AnswerRow, HighScore, PlayerId, SessionId, SessionRow, SessionStart, Standing};
 
 /// How long a write waits for another copy of the game holding the file.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);

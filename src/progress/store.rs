@@ -34,6 +34,13 @@ pub struct HighScore {
     pub seed: u64,
 }
 
+/// A finished session's place in its mode's table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Standing {
+    pub rank: u32,
+    pub personal_best: bool,
+}
+
 /// One session, as exports list it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionRow {
@@ -311,6 +318,40 @@ impl ProgressDb {
             .map_err(|err| self.error(err))?;
         rows.collect::<Result<_, _>>()
             .map_err(|err| self.error(err))
+    }
+
+    /// Where a finished session stands in its mode's table (1 is the top; ties share the
+    /// better place), and whether it is its player's best in that mode so far.
+    pub fn standing(&self, session: SessionId) -> Result<Option<Standing>, ProgressError> {
+        let row: Option<(String, u32, i64)> = self
+            .conn
+            .query_row(
+                "SELECT mode, points, player_id FROM session WHERE id = ?1 AND ended_at IS NOT NULL",
+                params![session.0],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            )
+            .optional()
+            .map_err(|err| self.error(err))?;
+        let Some((mode, points, player)) = row else {
+            return Ok(None);
+        };
+        let (above, best): (u32, bool) = self
+            .conn
+            .query_row(
+                "SELECT
+                    (SELECT COUNT(*) FROM session
+                     WHERE mode = ?1 AND ended_at IS NOT NULL AND points > ?2),
+                    NOT EXISTS (SELECT 1 FROM session
+                     WHERE mode = ?1 AND ended_at IS NOT NULL AND player_id = ?3 AND id != ?4
+                       AND points >= ?2)",
+                params![mode, points, player, session.0],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .map_err(|err| self.error(err))?;
+        Ok(Some(Standing {
+            rank: above + 1,
+            personal_best: best,
+        }))
     }
 
     /// Every session for an export, oldest first: player, mode, start (UTC, as SQLite writes

@@ -162,6 +162,22 @@ fn the_high_score_table_keeps_the_best_ten_in_order() {
     let table = db.high_scores("quick-play", 10).unwrap();
     assert_eq!(table.len(), 10);
     assert!(table.windows(2).all(|w| w[0].points >= w[1].points));
+    // A new top score ranks first and is the player's best; a low one ranks below the rest.
+    let jun = db.add_player("Jun").unwrap();
+    let mut top = played(99);
+    top.results.iter_mut().for_each(|r| r.points = 1000);
+    let best = record(&mut db, jun, "quick-play", &top);
+    let mut summary = top.summary();
+    summary.points = table[0].points + 1;
+    db.finish_session(best, &summary).unwrap();
+    let standing = db.standing(best).unwrap().unwrap();
+    assert_eq!((standing.rank, standing.personal_best), (1, true));
+    let mut low = played(100);
+    low.results.clear();
+    let last = record(&mut db, jun, "quick-play", &low);
+    let standing = db.standing(last).unwrap().unwrap();
+    assert_eq!(standing.rank, 14);
+    assert!(!standing.personal_best);
 }
 
 #[test]

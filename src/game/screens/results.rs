@@ -10,6 +10,7 @@ use crate::dataset::{CityKey, Dataset};
 use crate::game::data::GameData;
 use crate::game::map::MapScene;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
+use crate::game::progress::Progress;
 use crate::game::records::PlayerRecords;
 use crate::map_view::MapView;
 use crate::quiz::{Answer, Question, QuestionResult, QuizSession};
@@ -60,6 +61,7 @@ pub(super) fn show_results(
     quiz: Option<Res<ActiveQuiz>>,
     data: Option<Res<GameData>>,
     records: Res<PlayerRecords>,
+    progress: Option<Res<Progress>>,
 ) {
     let (Some(quiz), Some(data)) = (quiz, data) else {
         menu::show(
@@ -106,11 +108,28 @@ pub(super) fn show_results(
                     lines.insert(0, best_streak_line(session.best_streak, &records));
                 }
                 lines.extend(board_line(session, &records));
+                lines.extend(standing_line(progress.as_deref()));
                 lines
             },
         },
         Menu::new(items),
     );
+}
+
+/// The finished quiz's place in its mode's high-score table, and a new personal best.
+fn standing_line(progress: Option<&Progress>) -> Option<String> {
+    let progress = progress?;
+    let session = progress.last_finished?;
+    let standing = progress.with_db(|db| db.standing(session))?.ok()??;
+    let best = if standing.personal_best {
+        " · a new best for you!"
+    } else {
+        ""
+    };
+    Some(format!(
+        "Rank {} in this mode's high scores{best}",
+        standing.rank
+    ))
 }
 
 /// The match board's time, and whether it is the best for its size.
