@@ -45,6 +45,11 @@ pub enum ProgressError {
         path: PathBuf,
         source: rusqlite::Error,
     },
+    #[error("could not make the data folder {}: {source}", path.display())]
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("could not keep the unreadable {} aside: {source}", path.display())]
     SetAside {
         path: PathBuf,
@@ -74,7 +79,7 @@ impl ProgressDb {
     /// Opens (or creates) `progress.sqlite` in the data folder. The notice, if any, says that an
     /// unreadable file was kept aside and where.
     pub fn open_in(data_dir: &Path) -> Result<(ProgressDb, Option<String>), ProgressError> {
-        std::fs::create_dir_all(data_dir).map_err(|source| ProgressError::SetAside {
+        std::fs::create_dir_all(data_dir).map_err(|source| ProgressError::Folder {
             path: data_dir.to_path_buf(),
             source,
         })?;

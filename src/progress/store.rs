@@ -177,7 +177,7 @@ impl ProgressDb {
     ) -> Result<(), ProgressError> {
         let question = to_toml(&result.question)?;
         let given = to_toml(&result.answer)?;
-        let hit_instead = hit_instead(&result.grade.feedback, &result.answer);
+        let hit_instead = hit_instead(&result.grade.feedback);
         let path = self.path.clone();
         let sqlite = |source| ProgressError::Sqlite {
             path: path.clone(),
@@ -462,27 +462,27 @@ fn checked_name(name: &str) -> Result<&str, ProgressError> {
 
 /// What an answer hit instead of the right one, by stable id: the city a click was nearer,
 /// the cities missed, the city or province named.
-fn hit_instead(feedback: &Feedback, answer: &Answer) -> Option<String> {
-    match (feedback, answer) {
-        (Feedback::WhereIs(f), _) => f
+fn hit_instead(feedback: &Feedback) -> Option<String> {
+    match feedback {
+        Feedback::WhereIs(f) => f
             .guess
             .as_ref()
             .and_then(|placed| placed.hit_instead.as_ref())
             .map(|city| city.0.clone()),
-        (Feedback::FindOnMap(f), _) if !f.misses.is_empty() => Some(
+        Feedback::FindOnMap(f) if !f.misses.is_empty() => Some(
             f.misses
                 .iter()
                 .map(|city| city.0.as_str())
                 .collect::<Vec<_>>()
                 .join(" "),
         ),
-        (Feedback::NameMarked(f), _) => f
+        Feedback::NameMarked(f) => f
             .named
             .as_ref()
             .filter(|named| **named != f.city)
             .map(|city| city.0.clone()),
-        (Feedback::WhichProvince(f), _) => f.chosen.clone().filter(|chosen| *chosen != f.right),
-        (Feedback::WhichCity(f), _) => f
+        Feedback::WhichProvince(f) => f.chosen.clone().filter(|chosen| *chosen != f.right),
+        Feedback::WhichCity(f) => f
             .chosen
             .as_ref()
             .filter(|chosen| **chosen != f.city)

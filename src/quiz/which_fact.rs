@@ -106,20 +106,16 @@ impl WhichFactQuestion {
             }
         }
         let right = right.ok_or_else(|| GradeError::UnknownFact(self.choices[0].clone()))?;
-        let chosen = match answer {
-            Some(choice) => {
-                let pair = resolve_fact(dataset, &choice.fact)?;
-                Some((
-                    CitedFact::new(dataset, pair.fact),
-                    dataset.key(pair.city.id),
-                ))
-            }
-            None => None,
-        };
-        let correct = match &answer {
-            Some(choice) => resolve_fact(dataset, &choice.fact)?.fits(city),
-            None => false,
-        };
+        let chosen = answer
+            .map(|choice| resolve_fact(dataset, &choice.fact))
+            .transpose()?;
+        let correct = chosen.is_some_and(|pair| pair.fits(city));
+        let chosen = chosen.map(|pair| {
+            (
+                CitedFact::new(dataset, pair.fact),
+                dataset.key(pair.city.id),
+            )
+        });
         Ok(Graded {
             accuracy: if correct { 1.0 } else { 0.0 },
             correct,
