@@ -152,6 +152,7 @@ mod tests {
                 player,
                 mode: "facts".into(),
                 seed: 4,
+                questions: session.questions.clone(),
             })
             .unwrap();
         let mut position = 0;

@@ -118,6 +118,12 @@ fn record_answers(
         player,
         mode: mode_name(quiz.kind).into(),
         seed: quiz.seed,
+        // An endless run's questions come one at a time: it cannot be resumed.
+        questions: if quiz.session.endless.is_some() {
+            Vec::new()
+        } else {
+            quiz.session.questions.clone()
+        },
     };
     let (session, recorded) = (progress.session, progress.recorded);
     let outcome = progress.with_db(|db| {

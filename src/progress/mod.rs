@@ -11,6 +11,8 @@
 //! - two copies of the game on one folder wait for each other (busy timeout), and foreign keys
 //!   are on.
 
+mod history;
+mod sample;
 mod schema;
 mod store;
 #[cfg(test)]
@@ -21,8 +23,15 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::Connection;
 
+pub use history::{
+    CityMastery, ConfusedPair, DayCount, MASTERY_WINDOW, Mastery, PersonalBest, ScoresView,
+    SessionPoint, TABLE_SIZE,
+};
+pub use sample::{SAMPLE_MODES, SampleCounts, SampleHistory};
 pub use schema::LATEST as SCHEMA_VERSION;
-pub use store::{AnswerRow, HighScore, PlayerId, SessionId, SessionRow, SessionStart, Standing};
+pub use store::{
+    AnswerRow, HighScore, PlayerId, SessionId, SessionRow, SessionStart, Standing, Unfinished,
+};
 
 /// How long a write waits for another copy of the game holding the file.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -163,7 +172,10 @@ impl ProgressDb {
     fn migrate(&mut self, from: u32) -> rusqlite::Result<()> {
         for (index, step) in schema::MIGRATIONS.iter().enumerate().skip(from as usize) {
             let tx = self.conn.transaction()?;
-            tx.execute_batch(step)?;
+            tx.execute_batch(step.sql)?;
+            if let Some(then) = step.then {
+                then(&tx)?;
+            }
             tx.pragma_update(None, "user_version", index as u32 + 1)?;
             tx.commit()?;
         }
@@ -193,7 +205,7 @@ impl ProgressDb {
     fn create_at_version(path: &Path, version: u32) -> rusqlite::Result<()> {
         let conn = Connection::open(path)?;
         for (index, step) in schema::MIGRATIONS.iter().enumerate().take(version as usize) {
-            conn.execute_batch(step)?;
+            conn.execute_batch(step.sql)?;
             conn.pragma_update(None, "user_version", index as u32 + 1)?;
         }
         Ok(())

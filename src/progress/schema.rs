@@ -50,7 +50,56 @@ CREATE INDEX session_by_mode ON session (mode, points DESC);
 CREATE INDEX session_by_player ON session (player_id, started_at);
 ";
 
-pub const MIGRATIONS: [&str; 2] = [V1, V2];
+/// Version 2 → 3: a session keeps its questions (so one left mid-way can be resumed), and an
+/// answer the one city it asked about (for the mastery map), filled in for older answers by
+/// `backfill_subjects`.
+const V3: &str = "
+ALTER TABLE session ADD COLUMN questions TEXT;
+ALTER TABLE answer ADD COLUMN city TEXT;
+CREATE INDEX answer_by_city ON answer (city);
+";
+
+/// One step: its SQL, then (for a few) a pass in Rust over the rows it changed.
+pub struct Migration {
+    pub sql: &'static str,
+    pub then: Option<fn(&rusqlite::Transaction) -> rusqlite::Result<()>>,
+}
+
+pub const MIGRATIONS: [Migration; 3] = [
+    Migration {
+        sql: V1,
+        then: None,
+    },
+    Migration {
+        sql: V2,
+        then: None,
+    },
+    Migration {
+        sql: V3,
+        then: Some(backfill_subjects),
+    },
+];
 
 /// The schema version this build writes.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;
+
+/// Version 3's new `answer.city` for answers recorded before it: read from each saved question.
+/// A question this build cannot read keeps no city (it still counts in every table).
+fn backfill_subjects(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    let rows: Vec<(i64, String)> = {
+        let mut statement = tx.prepare("SELECT id, question FROM answer WHERE city IS NULL")?;
+        statement
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    let mut update = tx.prepare("UPDATE answer SET city = ?1 WHERE id = ?2")?;
+    for (id, question) in rows {
+        let subject = toml::from_str::<crate::quiz::Question>(&question)
+            .ok()
+            .and_then(|question| question.subject());
+        if let Some(city) = subject {
+            update.execute(rusqlite::params![city.0, id])?;
+        }
+    }
+    Ok(())
+}

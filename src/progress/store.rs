@@ -14,12 +14,32 @@ pub struct PlayerId(pub i64);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct SessionId(pub i64);
 
-/// How a session began: who, which mode (or level), which seed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// How a session began: who, which mode (or level), which seed, and its questions (none for an
+/// endless run, whose questions come one at a time) so that it can be resumed.
+#[derive(Clone, Debug, PartialEq)]
 pub struct SessionStart {
     pub player: PlayerId,
     pub mode: String,
     pub seed: u64,
+    pub questions: Vec<crate::quiz::Question>,
+}
+
+/// A session left mid-way that can be taken up again: its questions and the answers given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unfinished {
+    pub session: SessionId,
+    pub mode: String,
+    pub seed: u64,
+    pub started_at: i64,
+    pub questions: Vec<crate::quiz::Question>,
+    /// Each answer given, with the seconds it took, in order.
+    pub answers: Vec<(Answer, f64)>,
+}
+
+/// How a session's questions are saved: a TOML table with one array.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SavedQuestions {
+    questions: Vec<crate::quiz::Question>,
 }
 
 /// One line of a high-score table.
@@ -158,10 +178,33 @@ impl ProgressDb {
 
     /// Starts a session; its answers follow one by one.
     pub fn start_session(&self, start: &SessionStart) -> Result<SessionId, ProgressError> {
+        self.start_session_at(start, now())
+    }
+
+    /// Starts a session at a given time (seconds since 1970): for filled-in histories.
+    pub fn start_session_at(
+        &self,
+        start: &SessionStart,
+        started_at: i64,
+    ) -> Result<SessionId, ProgressError> {
+        let questions = if start.questions.is_empty() {
+            None
+        } else {
+            Some(to_toml(&SavedQuestions {
+                questions: start.questions.clone(),
+            })?)
+        };
         self.conn
             .execute(
-                "INSERT INTO session (player_id, mode, seed, started_at) VALUES (?1, ?2, ?3, ?4)",
-                params![start.player.0, start.mode, start.seed as i64, now()],
+                "INSERT INTO session (player_id, mode, seed, started_at, questions)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    start.player.0,
+                    start.mode,
+                    start.seed as i64,
+                    started_at,
+                    questions
+                ],
             )
             .map_err(|err| self.error(err))?;
         Ok(SessionId(self.conn.last_insert_rowid()))
@@ -187,8 +230,8 @@ impl ProgressDb {
         let write = || -> rusqlite::Result<()> {
             tx.execute(
                 "INSERT INTO answer (session_id, position, kind, question, given, points,
-                                     streak_bonus, correct, seconds, hit_instead)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                     streak_bonus, correct, seconds, hit_instead, city)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
                     session.0,
                     position as i64,
@@ -200,6 +243,7 @@ impl ProgressDb {
                     result.grade.correct,
                     result.time.as_secs_f64(),
                     hit_instead,
+                    result.question.subject().map(|city| city.0),
                 ],
             )?;
             tx.execute(
@@ -226,6 +270,16 @@ impl ProgressDb {
         session: SessionId,
         summary: &Summary,
     ) -> Result<(), ProgressError> {
+        self.finish_session_at(session, summary, now())
+    }
+
+    /// Closes a session at a given time (seconds since 1970): for filled-in histories.
+    pub fn finish_session_at(
+        &self,
+        session: SessionId,
+        summary: &Summary,
+        ended_at: i64,
+    ) -> Result<(), ProgressError> {
         self.conn
             .execute(
                 "UPDATE session SET ended_at = ?2, points = ?3, max_points = ?4, correct = ?5,
@@ -233,7 +287,7 @@ impl ProgressDb {
                  WHERE id = ?1",
                 params![
                     session.0,
-                    now(),
+                    ended_at,
                     summary.points,
                     summary.max_points,
                     summary.correct as i64,
@@ -260,6 +314,71 @@ impl ProgressDb {
             .map_err(|err| self.error(err))?;
         rows.collect::<Result<_, _>>()
             .map_err(|err| self.error(err))
+    }
+
+    /// The player's latest session left mid-way that can be resumed (it kept its questions and
+    /// has some still to answer).
+    pub fn resumable(&self, player: PlayerId) -> Result<Option<Unfinished>, ProgressError> {
+        let row: Option<(i64, String, i64, i64, String)> = self
+            .conn
+            .query_row(
+                "SELECT id, mode, seed, started_at, questions FROM session
+                 WHERE player_id = ?1 AND ended_at IS NULL AND questions IS NOT NULL
+                   AND answered > 0
+                 ORDER BY started_at DESC, id DESC LIMIT 1",
+                params![player.0],
+                |row| {
+                    Ok((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(|err| self.error(err))?;
+        let Some((id, mode, seed, started_at, questions)) = row else {
+            return Ok(None);
+        };
+        let questions = from_toml::<SavedQuestions>(&questions)?.questions;
+        let mut statement = self
+            .conn
+            .prepare("SELECT given, seconds FROM answer WHERE session_id = ?1 ORDER BY position")
+            .map_err(|err| self.error(err))?;
+        let rows = statement
+            .query_map(params![id], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, f64>(1)?))
+            })
+            .map_err(|err| self.error(err))?;
+        let mut answers = Vec::new();
+        for row in rows {
+            let (given, seconds) = row.map_err(|err| self.error(err))?;
+            answers.push((from_toml(&given)?, seconds));
+        }
+        if answers.len() >= questions.len() {
+            return Ok(None);
+        }
+        Ok(Some(Unfinished {
+            session: SessionId(id),
+            mode,
+            seed: seed as u64,
+            started_at,
+            questions,
+            answers,
+        }))
+    }
+
+    /// Discards a session left mid-way with its answers. A finished session is never deleted.
+    pub fn discard_session(&self, session: SessionId) -> Result<(), ProgressError> {
+        self.conn
+            .execute(
+                "DELETE FROM session WHERE id = ?1 AND ended_at IS NULL",
+                params![session.0],
+            )
+            .map_err(|err| self.error(err))?;
+        Ok(())
     }
 
     /// The answers a session recorded, in order: each question and answer as saved.

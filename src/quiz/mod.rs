@@ -66,8 +66,8 @@ use which_province::{
 };
 
 pub use modes::{
-    EndlessRun, MapSettings, QuizSettings, RankingSettings, facts_quiz, map_quiz, next_seed,
-    ranking_quiz,
+    EndlessRun, MapSettings, QuizSettings, RankingSettings, drill_quiz, facts_quiz, map_quiz,
+    next_seed, ranking_quiz,
 };
 pub use session::{QuestionResult, QuizSession, Stage, Summary};
 
@@ -266,6 +266,29 @@ impl Question {
             Question::TrueFalse(q) => vec![q.city.clone()],
             Question::WhichFact(q) => vec![q.city.clone()],
             Question::MatchBoard(q) => q.cities.clone(),
+        }
+    }
+
+    /// The one city the question asks about, when there is one: what the mastery map counts
+    /// the answer towards. Questions that compare or match several cities have none.
+    pub fn subject(&self) -> Option<CityKey> {
+        match self {
+            Question::GuessPopulation(q) => Some(q.city.clone()),
+            Question::WhereIs(q) => Some(q.city.clone()),
+            Question::FindOnMap(q) => Some(q.city.clone()),
+            Question::NameMarked(q) => Some(q.city.clone()),
+            Question::WhichProvince(q) => Some(q.city.clone()),
+            Question::TrueFalse(q) => Some(q.city.clone()),
+            Question::WhichFact(q) => Some(q.city.clone()),
+            // A fact's id starts with its city's: "hamhung/vinalon".
+            Question::WhichCity(q) => q
+                .fact
+                .0
+                .split_once('/')
+                .map(|(city, _)| CityKey(city.to_string())),
+            Question::OrderByPopulation(_)
+            | Question::HigherOrLower(_)
+            | Question::MatchBoard(_) => None,
         }
     }
 

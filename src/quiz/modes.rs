@@ -21,7 +21,7 @@ use super::which_city::WhichCityQuestion;
 use super::which_fact::WhichFactQuestion;
 use super::which_province::ProvinceQuestion;
 use super::{Question, QuizRng, rng_from_seed};
-use crate::dataset::{CityId, Dataset};
+use crate::dataset::{CityId, CityKey, Dataset};
 
 /// What the ranking quiz asks; the defaults are Quick Play's.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -164,6 +164,52 @@ pub fn map_quiz(dataset: &Dataset, settings: &MapSettings, seed: u64) -> Vec<Que
         .collect()
 }
 
+/// A short drill of exactly these cities (the weakest, or a pair often confused): for each, where
+/// is it, then (shuffled) name it when marked, with the others drilled among the choices where
+/// they fit. Cities not in the dataset are skipped. Deterministic in `seed`.
+pub fn drill_quiz(dataset: &Dataset, cities: &[CityKey], seed: u64) -> Vec<Question> {
+    let mut rng = rng_from_seed(seed);
+    let ids: Vec<CityId> = cities
+        .iter()
+        .filter_map(|key| dataset.city_by_key(key).map(|city| city.id))
+        .collect();
+    // The drilled cities first among the candidates, so a confused pair is told apart.
+    let mut pool = ids.clone();
+    pool.extend(
+        city_pool(dataset, Difficulty::Hard)
+            .into_iter()
+            .filter(|id| !ids.contains(id)),
+    );
+    let mut questions: Vec<Question> = ids
+        .iter()
+        .map(|&city| {
+            Question::WhereIs(WhereIsQuestion {
+                city: dataset.key(city),
+            })
+        })
+        .collect();
+    questions.extend(ids.iter().map(|&city| {
+        let mut named = NameQuestion::generate(dataset, city, &pool, &mut rng);
+        let drilled: Vec<CityKey> = ids.iter().map(|&id| dataset.key(id)).collect();
+        for other in &drilled {
+            if named.choices.contains(other) {
+                continue;
+            }
+            // A choice that is neither the answer nor drilled makes way for a drilled city.
+            if let Some(slot) = named
+                .choices
+                .iter()
+                .position(|choice| *choice != named.city && !drilled.contains(choice))
+            {
+                named.choices[slot] = other.clone();
+            }
+        }
+        Question::NameMarked(named)
+    }));
+    questions.shuffle(&mut rng);
+    questions
+}
+
 /// Pairs on the facts quiz's match board.
 pub const FACTS_BOARD_SIZE: usize = 6;
 
@@ -273,6 +319,31 @@ mod tests {
     use crate::quiz::population::{comparable, resolve};
     use crate::quiz::test_dataset;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_drill_asks_exactly_its_cities_and_offers_each_as_the_others_name() {
+        let d = test_dataset();
+        let pair = [CityKey("hamhung".into()), CityKey("sinpo".into())];
+        let questions = drill_quiz(&d, &pair, 3);
+        assert_eq!(questions.len(), 4);
+        let mut asked: Vec<CityKey> = questions.iter().filter_map(Question::subject).collect();
+        asked.sort();
+        assert_eq!(
+            asked,
+            [&pair[0], &pair[0], &pair[1], &pair[1]].map(Clone::clone)
+        );
+        for question in &questions {
+            if let Question::NameMarked(q) = question {
+                assert!(pair.iter().all(|city| q.choices.contains(city)), "{q:?}");
+                assert_eq!(q.choices.len(), super::super::name_marked::CHOICES);
+            }
+            let right = question.right_answer(&d).unwrap();
+            assert!(crate::quiz::grade(&d, question, &right).unwrap().correct);
+        }
+        assert_eq!(drill_quiz(&d, &pair, 3), questions, "same seed, same drill");
+        let unknown = [CityKey("atlantis".into())];
+        assert!(drill_quiz(&d, &unknown, 3).is_empty());
+    }
 
     /// One line per question, by city slug: "3: order nampo hamhung …".
     fn by_slug(seed: u64, question: &Question) -> String {
