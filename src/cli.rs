@@ -19,12 +19,60 @@ pub struct Cli {
 
     #[command(flatten)]
     pub play: PlayArgs,
+
+    /// Folder where settings, scores and progress are kept, before or after any subcommand
+    /// [default: the platform's data folder, e.g. ~/.local/share/cityquiz].
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Cli {
-    /// The subcommand to run: `play` with the top-level options when none is named.
+    /// Parses the command line (`std::env::args_os()` in the binary). `--data-dir` is accepted
+    /// before a subcommand as well as after it: clap alone would take it for a game option,
+    /// which a subcommand excludes, so it is moved behind the subcommand's name first.
+    pub fn try_parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString>,
+    {
+        use clap::CommandFactory;
+        let mut args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+        let command = Cli::command();
+        let is_subcommand = |arg: &std::ffi::OsString| {
+            command
+                .get_subcommands()
+                .any(|sub| arg.to_str() == Some(sub.get_name()))
+        };
+        if let Some(mut sub) = args.iter().skip(1).position(is_subcommand).map(|at| at + 1) {
+            let mut moved = Vec::new();
+            let mut at = 1;
+            while at < sub {
+                let arg = args[at].to_string_lossy();
+                if arg == "--data-dir" && at + 1 < sub {
+                    moved.extend(args.drain(at..at + 2));
+                    sub -= 2;
+                } else if arg.starts_with("--data-dir=") {
+                    moved.push(args.remove(at));
+                    sub -= 1;
+                } else {
+                    at += 1;
+                }
+            }
+            args.extend(moved);
+        }
+        Cli::try_parse_from(args)
+    }
+
+    /// The subcommand to run: `play` with the top-level options when none is named; the data
+    /// folder, wherever it was given, goes to the subcommand that uses it.
     pub fn into_command(self) -> Command {
-        self.command.unwrap_or(Command::Play(self.play))
+        let mut command = self.command.unwrap_or(Command::Play(self.play));
+        match &mut command {
+            Command::Play(args) => args.data_dir = self.data_dir,
+            Command::Export(args) => args.data_dir = self.data_dir,
+            Command::Check(_) => {}
+        }
+        command
     }
 }
 
@@ -49,8 +97,8 @@ pub struct ExportArgs {
     /// session.
     #[arg(long)]
     pub answers: bool,
-    /// Folder the progress is kept in [default: the platform's data folder].
-    #[arg(long, value_name = "DIR")]
+    /// The folder the progress is kept in: the global `--data-dir`.
+    #[arg(skip)]
     pub data_dir: Option<PathBuf>,
 }
 
@@ -69,9 +117,8 @@ pub struct PlayArgs {
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
 
-    /// Folder where settings, scores and progress are kept
-    /// [default: the platform's data folder, e.g. ~/.local/share/cityquiz].
-    #[arg(long, value_name = "DIR")]
+    /// The folder for settings and progress: the global `--data-dir`.
+    #[arg(skip)]
     pub data_dir: Option<PathBuf>,
 
     /// Open this screen directly instead of the title screen (case does not matter).
@@ -122,6 +169,11 @@ pub struct PlayArgs {
     #[arg(long, hide = true)]
     pub demo_carry: bool,
 
+    /// For screenshots: fill the progress database with two players' made-up history of real
+    /// quizzes (two weeks, a few sessions a day) before the first screen.
+    #[arg(long, hide = true)]
+    pub demo_history: bool,
+
     /// Measuring: time N frames of the start screen once it has settled, print the median,
     /// 90th percentile and mean frame time, then exit.
     #[arg(long, value_name = "N", hide = true)]
@@ -153,6 +205,8 @@ pub enum ScreenName {
     Flashcards,
     Explore,
     Scores,
+    Mastery,
+    Players,
     Settings,
     Credits,
 }
@@ -236,7 +290,7 @@ mod tests {
     use clap::error::ErrorKind;
 
     fn parse_cli(args: &[&str]) -> Result<Cli, clap::Error> {
-        Cli::try_parse_from(std::iter::once("cityquiz").chain(args.iter().copied()))
+        Cli::try_parse_args(std::iter::once("cityquiz").chain(args.iter().copied()))
     }
 
     /// The options of the game run the arguments ask for.
@@ -268,14 +322,22 @@ mod tests {
         let export = parse_cli(&["export", "--out", "r.csv", "--answers", "--data-dir", "d"])
             .unwrap()
             .into_command();
-        assert_eq!(
-            export,
-            Command::Export(ExportArgs {
-                out: PathBuf::from("r.csv"),
-                answers: true,
-                data_dir: Some(PathBuf::from("d")),
-            })
-        );
+        let expected = Command::Export(ExportArgs {
+            out: PathBuf::from("r.csv"),
+            answers: true,
+            data_dir: Some(PathBuf::from("d")),
+        });
+        assert_eq!(export, expected);
+        // The data folder is accepted before the subcommand too.
+        let before = parse_cli(&["--data-dir", "d", "export", "--out", "r.csv", "--answers"])
+            .unwrap()
+            .into_command();
+        assert_eq!(before, expected);
+        let play = parse_cli(&["play", "--data-dir", "d", "--seed", "1"]).unwrap();
+        match play.into_command() {
+            Command::Play(args) => assert_eq!(args.data_dir, Some(PathBuf::from("d"))),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

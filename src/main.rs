@@ -3,13 +3,12 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use cityquiz::cli::{Cli, Command, PlayArgs};
 
 fn main() -> ExitCode {
     // clap prints usage errors with a fix and exits with code 2; it never panics on bad input.
-    match Cli::parse().into_command() {
+    let cli = Cli::try_parse_args(std::env::args_os()).unwrap_or_else(|err| err.exit());
+    match cli.into_command() {
         Command::Play(args) => play(args),
         Command::Check(args) => match cityquiz::check::check(&args) {
             Ok(summary) => {

@@ -48,6 +48,10 @@ pub struct GameOptions {
     pub quiz: Option<QuizMode>,
     /// `--frame-times N`: time N frames of the start screen, print the figures and exit.
     pub frame_times: Option<u32>,
+    /// No `--screen` or `--quiz`: a first start may ask who is playing before the title.
+    pub may_ask_name: bool,
+    /// `--demo-history`: fill the progress with a made-up history (for screenshots).
+    pub demo_history: bool,
 }
 
 /// A quiz part-played at start, so screenshots can show feedback, results and a carried line.
@@ -106,6 +110,8 @@ impl GameOptions {
             },
             quiz: cli.quiz,
             frame_times: cli.frame_times,
+            may_ask_name: cli.screen.is_none() && cli.quiz.is_none(),
+            demo_history: cli.demo_history,
         }
     }
 }

@@ -133,6 +133,74 @@ pub struct ConfusedPair {
     pub times: u32,
 }
 
+/// The bits of the `count` latest answers.
+fn window_mask(count: u32) -> u32 {
+    (1u32 << count.min(MASTERY_WINDOW as u32)) - 1
+}
+
+/// Adds one answer about `city` to its player's record (inside the answer's transaction).
+pub(super) fn add_to_city_record(
+    tx: &rusqlite::Transaction,
+    session: SessionId,
+    city: &str,
+    correct: bool,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO city_record (player_id, city, answered, right, recent, recent_count)
+         SELECT player_id, ?2, 1, ?3, ?3, 1 FROM session WHERE id = ?1
+         ON CONFLICT (player_id, city) DO UPDATE SET
+            answered = answered + 1,
+            right = right + excluded.right,
+            recent = ((recent << 1) | excluded.recent) & ?4,
+            recent_count = MIN(recent_count + 1, ?5)",
+        params![
+            session.0,
+            city,
+            i64::from(correct),
+            window_mask(MASTERY_WINDOW as u32),
+            MASTERY_WINDOW as i64
+        ],
+    )?;
+    Ok(())
+}
+
+/// Rebuilds a player's city records from their answers (after a migration or a discarded
+/// session): folded in memory, then one row per city.
+pub(super) fn rebuild_city_records(
+    tx: &rusqlite::Transaction,
+    player: i64,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "DELETE FROM city_record WHERE player_id = ?1",
+        params![player],
+    )?;
+    // city → (answered, right, recent bits, recent count)
+    let mut records: HashMap<String, (u32, u32, u32, u32)> = HashMap::new();
+    {
+        let mut statement = tx.prepare(
+            "SELECT a.city, a.correct FROM answer a JOIN session s ON s.id = a.session_id
+             WHERE s.player_id = ?1 AND a.city IS NOT NULL ORDER BY a.id",
+        )?;
+        let mut rows = statement.query(params![player])?;
+        while let Some(row) = rows.next()? {
+            let correct = u32::from(row.get::<_, bool>(1)?);
+            let record = records.entry(row.get(0)?).or_default();
+            record.0 += 1;
+            record.1 += correct;
+            record.2 = ((record.2 << 1) | correct) & window_mask(MASTERY_WINDOW as u32);
+            record.3 = (record.3 + 1).min(MASTERY_WINDOW as u32);
+        }
+    }
+    let mut insert = tx.prepare(
+        "INSERT INTO city_record (player_id, city, answered, right, recent, recent_count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (city, (answered, right, recent, count)) in records {
+        insert.execute(params![player, city, answered, right, recent, count])?;
+    }
+    Ok(())
+}
+
 /// The kinds whose "hit instead" is a city (not a province).
 const CITY_MIXUPS: &str = "('where-is', 'find-on-map', 'name-marked', 'which-city')";
 
@@ -143,17 +211,19 @@ impl ProgressDb {
         player: PlayerId,
         modes: &[&str],
     ) -> Result<ScoresView, ProgressError> {
+        let offset = self.utc_offset()?;
         Ok(ScoresView {
             tables: self.tables(modes)?,
             bests: self.bests(player)?,
-            sessions: self.session_points(player)?,
-            answers_per_day: self.answers_per_day(player)?,
+            sessions: self.session_points(player, offset)?,
+            answers_per_day: self.answers_per_day(player, offset)?,
             mastery: self.mastery(player)?,
             confused: self.confused_pairs(player, 5)?,
         })
     }
 
-    fn tables(&self, modes: &[&str]) -> Result<Vec<(String, Vec<HighScore>)>, ProgressError> {
+    /// Every mode's top-ten table, in `modes`' order.
+    pub fn tables(&self, modes: &[&str]) -> Result<Vec<(String, Vec<HighScore>)>, ProgressError> {
         let mut played: Vec<String> = self.rows(
             "SELECT DISTINCT mode FROM session WHERE ended_at IS NOT NULL ORDER BY mode",
             params![],
@@ -170,7 +240,8 @@ impl ProgressDb {
             .collect()
     }
 
-    fn bests(&self, player: PlayerId) -> Result<Vec<PersonalBest>, ProgressError> {
+    /// The player's best points and stars in each mode.
+    pub fn bests(&self, player: PlayerId) -> Result<Vec<PersonalBest>, ProgressError> {
         self.rows(
             "SELECT mode, MAX(points), COALESCE(MAX(stars), 0), COUNT(*) FROM session
              WHERE player_id = ?1 AND ended_at IS NOT NULL GROUP BY mode ORDER BY mode",
@@ -186,63 +257,77 @@ impl ProgressDb {
         )
     }
 
-    fn session_points(&self, player: PlayerId) -> Result<Vec<SessionPoint>, ProgressError> {
+    /// The local time zone's offset from UTC now, in seconds (SQLite asks the system). Applied
+    /// to every date shown: converting each of thousands of rows in SQLite costs more than the
+    /// whole screen may, and an hour's daylight-saving error on old sessions changes no day
+    /// but those played around midnight.
+    pub fn utc_offset(&self) -> Result<i64, ProgressError> {
+        self.conn
+            .query_row(
+                "SELECT CAST(strftime('%s', 'now', 'localtime') AS INTEGER)
+                      - CAST(strftime('%s', 'now') AS INTEGER)",
+                [],
+                |row| row.get(0),
+            )
+            .map_err(|err| self.error(err))
+    }
+
+    /// The player's finished sessions, oldest first; `offset` is the local zone's (seconds).
+    pub fn session_points(
+        &self,
+        player: PlayerId,
+        offset: i64,
+    ) -> Result<Vec<SessionPoint>, ProgressError> {
         self.rows(
-            "SELECT id, mode, ended_at,
-                    strftime('%Y-%m-%d %H:%M', ended_at, 'unixepoch', 'localtime'),
-                    points, max_points, correct, answered
+            "SELECT id, mode, ended_at, points, max_points, correct, answered
              FROM session WHERE player_id = ?1 AND ended_at IS NOT NULL
              ORDER BY ended_at, id",
             params![player.0],
             |row| {
+                let ended_at: i64 = row.get(2)?;
                 Ok(SessionPoint {
                     session: SessionId(row.get(0)?),
                     mode: row.get(1)?,
-                    ended_at: row.get(2)?,
-                    when: row.get(3)?,
-                    points: row.get(4)?,
-                    max_points: row.get(5)?,
-                    correct: row.get(6)?,
-                    answered: row.get(7)?,
+                    ended_at,
+                    when: crate::format::date_time_of(ended_at + offset),
+                    points: row.get(3)?,
+                    max_points: row.get(4)?,
+                    correct: row.get(5)?,
+                    answered: row.get(6)?,
                 })
             },
         )
     }
 
-    fn answers_per_day(&self, player: PlayerId) -> Result<Vec<DayCount>, ProgressError> {
+    /// The player's answers per local day; `offset` is the local zone's (seconds).
+    pub fn answers_per_day(
+        &self,
+        player: PlayerId,
+        offset: i64,
+    ) -> Result<Vec<DayCount>, ProgressError> {
         self.rows(
-            "SELECT date(started_at, 'unixepoch', 'localtime') AS day,
-                    CAST(julianday(date(started_at, 'unixepoch', 'localtime'))
-                         - julianday('1970-01-01') AS INTEGER),
-                    SUM(answered)
+            "SELECT (started_at + ?2) / 86400 AS day, SUM(answered)
              FROM session WHERE player_id = ?1 AND answered > 0
              GROUP BY day ORDER BY day",
-            params![player.0],
+            params![player.0, offset],
             |row| {
+                let day_number: i64 = row.get(0)?;
                 Ok(DayCount {
-                    day: row.get(0)?,
-                    day_number: row.get(1)?,
-                    answers: row.get(2)?,
+                    day: crate::format::date_of(day_number * 86_400),
+                    day_number,
+                    answers: row.get(1)?,
                 })
             },
         )
     }
 
     /// Every city the player answered about: all answers counted, the latest
-    /// `MASTERY_WINDOW` judged.
+    /// `MASTERY_WINDOW` judged (from `city_record`, kept with every answer).
     pub fn mastery(&self, player: PlayerId) -> Result<Vec<CityMastery>, ProgressError> {
-        // Newest first, numbered per city by SQLite, so only the window comes back per city
-        // besides the totals.
         let rows: Vec<(String, u32, u32, u32, u32)> = self.rows(
-            "SELECT city, COUNT(*), SUM(correct),
-                    SUM(CASE WHEN recent <= ?2 THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN recent <= ?2 THEN correct ELSE 0 END)
-             FROM (SELECT a.city AS city, a.correct AS correct,
-                          ROW_NUMBER() OVER (PARTITION BY a.city ORDER BY a.id DESC) AS recent
-                   FROM answer a JOIN session s ON s.id = a.session_id
-                   WHERE s.player_id = ?1 AND a.city IS NOT NULL)
-             GROUP BY city ORDER BY city",
-            params![player.0, MASTERY_WINDOW as i64],
+            "SELECT city, answered, right, recent, recent_count FROM city_record
+             WHERE player_id = ?1 ORDER BY city",
+            params![player.0],
             |row| {
                 Ok((
                     row.get(0)?,
@@ -255,19 +340,20 @@ impl ProgressDb {
         )?;
         Ok(rows
             .into_iter()
-            .map(
-                |(city, answered, right, recent, recent_right)| CityMastery {
+            .map(|(city, answered, right, recent, recent_count)| {
+                let recent_right = (recent & window_mask(recent_count)).count_ones();
+                CityMastery {
                     city: CityKey(city),
                     answered,
                     right,
-                    recent: if recent == 0 {
+                    recent: if recent_count == 0 {
                         0.0
                     } else {
-                        f64::from(recent_right) / f64::from(recent)
+                        f64::from(recent_right) / f64::from(recent_count)
                     },
-                    level: Mastery::judge(recent_right as usize, recent as usize),
-                },
-            )
+                    level: Mastery::judge(recent_right as usize, recent_count as usize),
+                }
+            })
             .collect())
     }
 

@@ -51,12 +51,28 @@ CREATE INDEX session_by_player ON session (player_id, started_at);
 ";
 
 /// Version 2 → 3: a session keeps its questions (so one left mid-way can be resumed), and an
-/// answer the one city it asked about (for the mastery map), filled in for older answers by
-/// `backfill_subjects`.
+/// answer the one city it asked about; `city_record` sums each player's answers per city for
+/// the mastery map (kept with every answer, so the Scores screen reads 28 rows, not 100,000).
+/// `backfill_subjects` fills both in for older answers.
 const V3: &str = "
 ALTER TABLE session ADD COLUMN questions TEXT;
 ALTER TABLE answer ADD COLUMN city TEXT;
-CREATE INDEX answer_by_city ON answer (city);
+CREATE TABLE city_record (
+    player_id     INTEGER NOT NULL REFERENCES player(id) ON DELETE CASCADE,
+    city          TEXT NOT NULL,
+    answered      INTEGER NOT NULL,
+    right         INTEGER NOT NULL,
+    -- The latest answers, one bit each (1 right), the newest lowest; at most 8.
+    recent        INTEGER NOT NULL,
+    recent_count  INTEGER NOT NULL,
+    PRIMARY KEY (player_id, city)
+) WITHOUT ROWID;
+-- The high-score tables read finished sessions by mode, best first.
+CREATE INDEX finished_by_mode ON session (mode, points DESC, ended_at)
+    WHERE ended_at IS NOT NULL;
+-- The few answers that hit another city or province, for the confused pairs.
+CREATE INDEX answer_mixups ON answer (session_id, kind, city, hit_instead)
+    WHERE hit_instead IS NOT NULL;
 ";
 
 /// One step: its SQL, then (for a few) a pass in Rust over the rows it changed.
@@ -100,6 +116,15 @@ fn backfill_subjects(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
         if let Some(city) = subject {
             update.execute(rusqlite::params![city.0, id])?;
         }
+    }
+    let players: Vec<i64> = {
+        let mut statement = tx.prepare("SELECT id FROM player")?;
+        statement
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    for player in players {
+        super::history::rebuild_city_records(tx, player)?;
     }
     Ok(())
 }

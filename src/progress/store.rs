@@ -127,6 +127,17 @@ impl ProgressDb {
         Ok(())
     }
 
+    /// How many finished sessions a player has (what deleting them would lose).
+    pub fn finished_sessions(&self, player: PlayerId) -> Result<u32, ProgressError> {
+        self.conn
+            .query_row(
+                "SELECT COUNT(*) FROM session WHERE player_id = ?1 AND ended_at IS NOT NULL",
+                params![player.0],
+                |row| row.get(0),
+            )
+            .map_err(|err| self.error(err))
+    }
+
     /// Every player, by name.
     pub fn players(&self) -> Result<Vec<(PlayerId, String)>, ProgressError> {
         let mut statement = self
@@ -221,6 +232,7 @@ impl ProgressDb {
         let question = to_toml(&result.question)?;
         let given = to_toml(&result.answer)?;
         let hit_instead = hit_instead(&result.grade.feedback);
+        let subject = result.question.subject();
         let path = self.path.clone();
         let sqlite = |source| ProgressError::Sqlite {
             path: path.clone(),
@@ -243,9 +255,12 @@ impl ProgressDb {
                     result.grade.correct,
                     result.time.as_secs_f64(),
                     hit_instead,
-                    result.question.subject().map(|city| city.0),
+                    subject.as_ref().map(|city| city.0.as_str()),
                 ],
             )?;
+            if let Some(city) = &subject {
+                super::history::add_to_city_record(&tx, session, &city.0, result.grade.correct)?;
+            }
             tx.execute(
                 "UPDATE session SET
                     points = points + ?2, correct = correct + ?3, answered = answered + 1,
@@ -370,15 +385,29 @@ impl ProgressDb {
         }))
     }
 
-    /// Discards a session left mid-way with its answers. A finished session is never deleted.
-    pub fn discard_session(&self, session: SessionId) -> Result<(), ProgressError> {
-        self.conn
-            .execute(
-                "DELETE FROM session WHERE id = ?1 AND ended_at IS NULL",
+    /// Discards a session left mid-way with its answers (and their part in the player's city
+    /// records). A finished session is never deleted.
+    pub fn discard_session(&mut self, session: SessionId) -> Result<(), ProgressError> {
+        let path = self.path.clone();
+        let sqlite = |source| ProgressError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(sqlite)?;
+        let player: Option<i64> = tx
+            .query_row(
+                "SELECT player_id FROM session WHERE id = ?1 AND ended_at IS NULL",
                 params![session.0],
+                |row| row.get(0),
             )
-            .map_err(|err| self.error(err))?;
-        Ok(())
+            .optional()
+            .map_err(sqlite)?;
+        if let Some(player) = player {
+            tx.execute("DELETE FROM session WHERE id = ?1", params![session.0])
+                .map_err(sqlite)?;
+            super::history::rebuild_city_records(&tx, player).map_err(sqlite)?;
+        }
+        tx.commit().map_err(sqlite)
     }
 
     /// The answers a session recorded, in order: each question and answer as saved.

@@ -355,7 +355,7 @@ fn a_session_left_mid_way_can_be_resumed_where_it_stopped_or_discarded() {
         db.record_answer(id, position, result).unwrap();
     }
     drop(db);
-    let db = open(dir.path());
+    let mut db = open(dir.path());
     let left = db.resumable(player).unwrap().expect("resumable");
     assert_eq!(left.session, id);
     assert_eq!((left.mode.as_str(), left.seed), ("quick-play", 6));
@@ -374,8 +374,27 @@ fn a_session_left_mid_way_can_be_resumed_where_it_stopped_or_discarded() {
     assert_eq!(db.resumable(player).unwrap().unwrap().session, id);
     db.discard_session(finished).unwrap();
     assert_eq!(db.high_scores("map", 10).unwrap().len(), 1, "finished kept");
+    let about_cities = |results: &[crate::quiz::QuestionResult]| {
+        results
+            .iter()
+            .filter(|r| r.question.subject().is_some())
+            .count() as u32
+    };
+    let counted = |db: &ProgressDb| {
+        db.mastery(player)
+            .unwrap()
+            .iter()
+            .map(|m| m.answered)
+            .sum::<u32>()
+    };
+    assert_eq!(
+        counted(&db),
+        about_cities(&session.results[..4]) + about_cities(&session.results)
+    );
     db.discard_session(id).unwrap();
     assert_eq!(db.resumable(player).unwrap(), None);
+    // The discarded answers no longer count towards the mastery map.
+    assert_eq!(counted(&db), about_cities(&session.results));
     assert!(db.session_answers(id).unwrap().is_empty());
 }
 

@@ -95,6 +95,14 @@ fn keyboard_walks_from_title_to_every_screen_and_back() {
         assert_eq!(screen(&app), target, "Enter on its line opens {target:?}");
         assert!(!page(&app).heading.is_empty(), "{target:?} shows a heading");
         tap(&mut app, KeyCode::Escape);
+        assert_eq!(
+            screen(&app),
+            target.back().unwrap(),
+            "Escape from {target:?}"
+        );
+        if screen(&app) != Screen::Title {
+            tap(&mut app, KeyCode::Escape);
+        }
         assert_eq!(screen(&app), Screen::Title, "Escape from {target:?}");
     }
 }
@@ -103,7 +111,7 @@ fn keyboard_walks_from_title_to_every_screen_and_back() {
 fn unbuilt_screens_say_so_and_offer_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = headless_app(dir.path());
-    choose(&mut app, MenuAction::Open(Screen::Scores));
+    choose(&mut app, MenuAction::Open(Screen::Flashcards));
     let text = page(&app).paragraphs.join(" ");
     assert!(text.contains("not built yet"), "{text}");
     // The Back line works like Escape.

@@ -4,10 +4,12 @@ mod credits;
 pub mod explore;
 mod flashcards;
 mod loading;
+pub mod mastery;
 mod play;
+pub mod players;
 pub mod quiz;
 pub mod results;
-mod scores;
+pub mod scores;
 mod settings;
 mod title;
 
@@ -35,6 +37,10 @@ pub enum Screen {
     Explore,
     /// High scores, history and progress.
     Scores,
+    /// How well the player knows each city, on the map, with drills for the weakest.
+    Mastery,
+    /// Who is playing: choose, add, rename or delete a player.
+    Players,
     /// Theme and interface size.
     Settings,
     /// Data sources, fonts and licences.
@@ -43,7 +49,7 @@ pub enum Screen {
 
 impl Screen {
     /// Every screen, in the order the main menu and the tests walk them.
-    pub const ALL: [Screen; 10] = [
+    pub const ALL: [Screen; 12] = [
         Screen::Loading,
         Screen::Title,
         Screen::Play,
@@ -52,6 +58,8 @@ impl Screen {
         Screen::Flashcards,
         Screen::Explore,
         Screen::Scores,
+        Screen::Mastery,
+        Screen::Players,
         Screen::Settings,
         Screen::Credits,
     ];
@@ -66,14 +74,19 @@ impl Screen {
             | Screen::Flashcards
             | Screen::Explore
             | Screen::Scores
+            | Screen::Players
             | Screen::Settings
             | Screen::Credits => Some(Screen::Title),
+            Screen::Mastery => Some(Screen::Scores),
         }
     }
 
     /// Screens that draw their own panels instead of the standard page of heading and menu.
     pub fn has_own_ui(self) -> bool {
-        matches!(self, Screen::Explore | Screen::Quiz)
+        matches!(
+            self,
+            Screen::Explore | Screen::Quiz | Screen::Scores | Screen::Mastery | Screen::Players
+        )
     }
 
     /// The screen's name as the player sees it in headings and menus.
@@ -87,6 +100,8 @@ impl Screen {
             Screen::Flashcards => "Flashcards",
             Screen::Explore => "Explore the map",
             Screen::Scores => "Scores",
+            Screen::Players => "Players",
+            Screen::Mastery => "Mastery map",
             Screen::Settings => "Settings",
             Screen::Credits => "Credits",
         }
@@ -103,6 +118,8 @@ impl From<ScreenName> for Screen {
             ScreenName::Flashcards => Screen::Flashcards,
             ScreenName::Explore => Screen::Explore,
             ScreenName::Scores => Screen::Scores,
+            ScreenName::Players => Screen::Players,
+            ScreenName::Mastery => Screen::Mastery,
             ScreenName::Settings => Screen::Settings,
             ScreenName::Credits => Screen::Credits,
         }
@@ -120,6 +137,8 @@ pub(super) fn plugin(app: &mut App) {
         flashcards::plugin,
         explore::plugin,
         scores::plugin,
+        players::plugin,
+        mastery::plugin,
         settings::plugin,
         credits::plugin,
     ));

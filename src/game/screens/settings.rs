@@ -33,7 +33,19 @@ fn settings_menu(preferences: &Preferences) -> Vec<MenuItem> {
         .collect()
 }
 
-fn show_settings(mut commands: Commands, preferences: Res<Preferences>) {
+fn show_settings(
+    mut commands: Commands,
+    preferences: Res<Preferences>,
+    options: Res<crate::game::GameOptions>,
+) {
+    let data_folder = match &options.data_dir {
+        Some(dir) => format!(
+            "Your settings and progress are kept in {} (progress in {}; start with --data-dir DIR to use another folder).",
+            dir.display(),
+            crate::progress::ProgressDb::FILE_NAME
+        ),
+        None => "No data folder was found, so nothing is kept: start with --data-dir DIR.".into(),
+    };
     menu::show(
         &mut commands,
         Page {
@@ -41,6 +53,7 @@ fn show_settings(mut commands: Commands, preferences: Res<Preferences>) {
             details: Vec::new(),
             paragraphs: vec![
                 "Enter or the Right key changes a setting, the Left key steps back. Changes are saved at once.".into(),
+                data_folder,
             ],
         },
         Menu::new(settings_menu(&preferences)),

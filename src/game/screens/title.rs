@@ -3,15 +3,117 @@
 use bevy::prelude::*;
 
 use super::Screen;
+use crate::game::GameOptions;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
+use crate::game::progress::Progress;
 use crate::game::screens::quiz::{QuizCommand, QuizKind};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Title), show_main_menu);
+    app.add_systems(
+        OnEnter(Screen::Title),
+        (ask_who_plays_first, show_main_menu).chain(),
+    )
+    .add_systems(
+        Update,
+        relist_main_menu.run_if(in_state(Screen::Title).and_then(resource_changed::<Progress>)),
+    );
 }
 
-fn show_main_menu(mut commands: Commands) {
+/// A first start (nobody has played yet) asks for a name first, unless the run was told which
+/// screen or quiz to open.
+fn ask_who_plays_first(
+    progress: Res<Progress>,
+    options: Res<GameOptions>,
+    mut next_screen: ResMut<NextState<Screen>>,
+    mut asked: Local<bool>,
+) {
+    if progress.first_start && !*asked && options.may_ask_name {
+        *asked = true;
+        next_screen.set(Screen::Players);
+    }
+}
+
+/// The player's line and the resume lines change with the progress: the menu follows, keeping
+/// the focus where it was.
+fn relist_main_menu(progress: Res<Progress>, mut menu: ResMut<Menu>) {
+    let items = main_menu(&progress);
+    if menu.items != items {
+        let focus = menu.focus.min(items.len().saturating_sub(1));
+        *menu = Menu::new(items);
+        menu.focus = focus;
+    }
+}
+
+/// The lines for the current player's quiz left mid-way: resume it, or discard it (asked
+/// first).
+fn resume_lines(progress: &Progress) -> Vec<MenuItem> {
+    let Some(left) = progress.resumable() else {
+        return Vec::new();
+    };
+    let title = QuizKind::from_mode_name(&left.mode).map_or("quiz", QuizKind::title);
+    let (answered, of) = (left.answers.len(), left.questions.len());
+    if progress.confirm_discard {
+        return vec![
+            MenuItem::new(
+                format!("Keep the unfinished {title}"),
+                MenuAction::Quiz(QuizCommand::KeepUnfinished),
+            ),
+            MenuItem::new(
+                format!("Discard it and its {answered} answers"),
+                MenuAction::Quiz(QuizCommand::DiscardUnfinished),
+            ),
+        ];
+    }
+    vec![
+        MenuItem::new(
+            format!("Resume: {title}, {answered} of {of} answered"),
+            MenuAction::Quiz(QuizCommand::ResumeUnfinished),
+        ),
+        MenuItem::new(
+            format!("Discard the unfinished {title}…"),
+            MenuAction::Quiz(QuizCommand::AskDiscard),
+        ),
+    ]
+}
+
+fn main_menu(progress: &Progress) -> Vec<MenuItem> {
     let open = |label: &str, screen| MenuItem::new(label, MenuAction::Open(screen));
+    let player = match progress.player_name() {
+        Some(name) => format!("Player: {name} (change)"),
+        None if progress.db.is_some() => "Player: who is playing?".into(),
+        None => "Players (scores are not kept this time)".into(),
+    };
+    let mut items = resume_lines(progress);
+    items.extend([
+        MenuItem::new(
+            "Quick play",
+            MenuAction::Quiz(QuizCommand::Start(QuizKind::QuickPlay)),
+        ),
+        MenuItem::new(
+            "Map quiz",
+            MenuAction::Quiz(QuizCommand::Start(QuizKind::Map)),
+        ),
+        MenuItem::new(
+            "Facts quiz",
+            MenuAction::Quiz(QuizCommand::Start(QuizKind::Facts)),
+        ),
+        MenuItem::new(
+            "Higher or lower",
+            MenuAction::Quiz(QuizCommand::Start(QuizKind::HigherOrLower)),
+        ),
+        open("Play a level", Screen::Play),
+        open("Flashcards", Screen::Flashcards),
+        open("Explore the map", Screen::Explore),
+        open("Scores", Screen::Scores),
+        MenuItem::new(player, MenuAction::Open(Screen::Players)),
+        open("Settings", Screen::Settings),
+        open("Credits", Screen::Credits),
+        MenuItem::new("Quit", MenuAction::Quit),
+    ]);
+    items
+}
+
+fn show_main_menu(mut commands: Commands, progress: Res<Progress>) {
     menu::show(
         &mut commands,
         Page {
@@ -23,30 +125,6 @@ fn show_main_menu(mut commands: Commands) {
                 "평양 · 함흥 · 청진 · 남포 · 원산".into(),
             ],
         },
-        Menu::new(vec![
-            MenuItem::new(
-                "Quick play",
-                MenuAction::Quiz(QuizCommand::Start(QuizKind::QuickPlay)),
-            ),
-            MenuItem::new(
-                "Map quiz",
-                MenuAction::Quiz(QuizCommand::Start(QuizKind::Map)),
-            ),
-            MenuItem::new(
-                "Facts quiz",
-                MenuAction::Quiz(QuizCommand::Start(QuizKind::Facts)),
-            ),
-            MenuItem::new(
-                "Higher or lower",
-                MenuAction::Quiz(QuizCommand::Start(QuizKind::HigherOrLower)),
-            ),
-            open("Play a level", Screen::Play),
-            open("Flashcards", Screen::Flashcards),
-            open("Explore the map", Screen::Explore),
-            open("Scores", Screen::Scores),
-            open("Settings", Screen::Settings),
-            open("Credits", Screen::Credits),
-            MenuItem::new("Quit", MenuAction::Quit),
-        ]),
+        Menu::new(main_menu(&progress)),
     );
 }

@@ -4,8 +4,11 @@
 mod egui_setup;
 mod explore_panel;
 mod map_labels;
+mod mastery;
 pub(crate) mod page;
+mod players;
 pub(crate) mod quiz;
+mod scores;
 mod theme;
 
 use bevy::prelude::*;
@@ -32,6 +35,9 @@ pub(super) fn plugin(app: &mut App) {
         page::plugin,
         explore_panel::plugin,
         quiz::plugin,
+        players::plugin,
+        scores::plugin,
+        mastery::plugin,
     ));
 }
 

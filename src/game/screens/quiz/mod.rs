@@ -13,14 +13,15 @@ use bevy::prelude::*;
 
 use super::Screen;
 use crate::cli::QuizMode;
+use crate::dataset::CityKey;
 use crate::game::data::GameData;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
 use crate::game::notices::Notices;
 use crate::game::preferences::Preferences;
 use crate::game::{AppSystems, GameOptions};
 use crate::quiz::{
-    Answer, Draft, Edit, Grade, QuizSession, QuizSettings, Summary, facts_quiz, map_quiz,
-    next_seed, ranking_quiz,
+    Answer, Draft, Edit, Grade, QuizSession, QuizSettings, Summary, drill_quiz, facts_quiz,
+    map_quiz, next_seed, ranking_quiz,
 };
 
 #[derive(SubStates, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -43,6 +44,47 @@ pub enum QuizKind {
     Map,
     /// Ten questions about what each city is known for.
     Facts,
+    /// A short drill of a few cities (`ActiveQuiz::drill`), started from the mastery map.
+    Drill,
+}
+
+impl QuizKind {
+    /// How the mode is named in the progress database (and in exports and tables).
+    pub fn mode_name(self) -> &'static str {
+        match self {
+            QuizKind::QuickPlay => "quick-play",
+            QuizKind::HigherOrLower => "higher-or-lower",
+            QuizKind::Map => "map",
+            QuizKind::Facts => "facts",
+            QuizKind::Drill => "drill",
+        }
+    }
+
+    /// The mode a database name stands for.
+    pub fn from_mode_name(name: &str) -> Option<QuizKind> {
+        QuizKind::ALL
+            .into_iter()
+            .find(|kind| kind.mode_name() == name)
+    }
+
+    /// What the player calls it.
+    pub fn title(self) -> &'static str {
+        match self {
+            QuizKind::QuickPlay => "Quick play",
+            QuizKind::HigherOrLower => "Higher or lower",
+            QuizKind::Map => "Map quiz",
+            QuizKind::Facts => "Facts quiz",
+            QuizKind::Drill => "Drill",
+        }
+    }
+
+    pub const ALL: [QuizKind; 5] = [
+        QuizKind::QuickPlay,
+        QuizKind::Map,
+        QuizKind::Facts,
+        QuizKind::HigherOrLower,
+        QuizKind::Drill,
+    ];
 }
 
 impl From<QuizMode> for QuizKind {
@@ -67,6 +109,12 @@ pub enum QuizCommand {
     PlayAgain {
         same_seed: bool,
     },
+    /// The current player's quiz left mid-way (title menu): take it up again.
+    ResumeUnfinished,
+    /// Ask before discarding it.
+    AskDiscard,
+    KeepUnfinished,
+    DiscardUnfinished,
 }
 
 /// What the player did on the Quiz screen.
@@ -112,6 +160,8 @@ pub struct ActiveQuiz {
     pub last_answer: Option<Answer>,
     /// The player zoomed or panned the map of this question: it no longer fits itself.
     pub map_moved: bool,
+    /// A drill's cities (played again with the same cities).
+    pub drill: Vec<CityKey>,
 }
 
 impl ActiveQuiz {
@@ -132,7 +182,71 @@ impl ActiveQuiz {
                 facts_quiz(&data.dataset, settings.ranking.questions, seed),
                 settings.ranking.time_limit,
             ),
+            // A drill needs its cities: see `ActiveQuiz::drill`.
+            QuizKind::Drill => QuizSession::new(Vec::new(), None),
         };
+        Self::with_session(data, kind, session, settings, seed)
+    }
+
+    /// A short drill of exactly these cities: where is each, and name each when marked.
+    pub fn drill(data: &GameData, cities: Vec<CityKey>, settings: QuizSettings, seed: u64) -> Self {
+        let session = QuizSession::new(
+            drill_quiz(&data.dataset, &cities, seed),
+            settings.map.time_limit,
+        );
+        let mut quiz = Self::with_session(data, QuizKind::Drill, session, settings, seed);
+        quiz.drill = cities;
+        quiz
+    }
+
+    /// The same kind of quiz again (a drill with the same cities), with this seed.
+    pub fn again(&self, data: &GameData, seed: u64) -> Self {
+        match self.kind {
+            QuizKind::Drill => Self::drill(data, self.drill.clone(), self.settings, seed),
+            kind => Self::new(data, kind, self.settings, seed),
+        }
+    }
+
+    /// A quiz left mid-way, taken up where it stopped: its questions, with the answers already
+    /// given graded again in order (points and streak as they were).
+    pub fn resume(
+        data: &GameData,
+        kind: QuizKind,
+        left: &crate::progress::Unfinished,
+        settings: QuizSettings,
+    ) -> Result<Self, String> {
+        let time_limit = match kind {
+            QuizKind::Map | QuizKind::Drill => settings.map.time_limit,
+            _ => settings.ranking.time_limit,
+        };
+        let mut session = QuizSession::new(left.questions.clone(), time_limit);
+        for (answer, seconds) in &left.answers {
+            session
+                .answer(
+                    &data.dataset,
+                    answer.clone(),
+                    Duration::from_secs_f64(seconds.max(0.0)),
+                )
+                .map_err(|err| format!("The quiz left unfinished cannot be resumed: {err}."))?;
+        }
+        let mut quiz = Self::with_session(data, kind, session, settings, left.seed);
+        if kind == QuizKind::Drill {
+            let mut cities: Vec<CityKey> =
+                left.questions.iter().filter_map(|q| q.subject()).collect();
+            cities.sort();
+            cities.dedup();
+            quiz.drill = cities;
+        }
+        Ok(quiz)
+    }
+
+    fn with_session(
+        data: &GameData,
+        kind: QuizKind,
+        session: QuizSession,
+        settings: QuizSettings,
+        seed: u64,
+    ) -> Self {
         let mut quiz = Self {
             kind,
             session,
@@ -147,6 +261,7 @@ impl ActiveQuiz {
             last_grade: None,
             last_answer: None,
             map_moved: false,
+            drill: Vec::new(),
         };
         quiz.prepare_draft(data);
         quiz
@@ -454,8 +569,13 @@ fn apply_quiz_commands(
             continue;
         };
         match command {
-            // Started from the title menu (see `start_chosen_quiz`).
-            QuizCommand::Start(_) => {}
+            // Started from the title menu (see `start_chosen_quiz`), or taken up again there
+            // (see `game::progress`).
+            QuizCommand::Start(_)
+            | QuizCommand::ResumeUnfinished
+            | QuizCommand::AskDiscard
+            | QuizCommand::KeepUnfinished
+            | QuizCommand::DiscardUnfinished => {}
             QuizCommand::Resume => quiz.set_paused(false, time.elapsed()),
             QuizCommand::AskQuit => quiz.confirm_quit = true,
             QuizCommand::ConfirmQuit => next_screen.set(Screen::Title),
@@ -472,7 +592,7 @@ fn apply_quiz_commands(
                 } else {
                     next_seed(quiz.seed, options.seed)
                 };
-                *quiz = ActiveQuiz::new(&data, quiz.kind, quiz.settings, seed);
+                *quiz = quiz.again(&data, seed);
                 quiz.asked_at = time.elapsed();
                 restart_quiz_screen(&screen, &mut next_screen, next_phase.as_deref_mut());
             }
@@ -505,7 +625,7 @@ fn show_pause_menu(quiz: Res<ActiveQuiz>, mut menu: ResMut<Menu>) {
         vec![
             MenuItem::new("Keep playing", MenuAction::Quiz(QuizCommand::Resume)),
             MenuItem::new(
-                "Quit, losing this quiz",
+                "Quit for now (resume it from the title menu)",
                 MenuAction::Quiz(QuizCommand::ConfirmQuit),
             ),
         ]

@@ -54,6 +54,16 @@ impl<'a> MapFrame<'a> {
         }
     }
 
+    /// The painter over the map, for marks of other shapes.
+    pub fn painter(&self) -> &egui::Painter {
+        &self.painter
+    }
+
+    /// The plate colour behind labels and marks (light on the light theme, dark on the dark).
+    pub fn halo(&self) -> Color32 {
+        self.halo
+    }
+
     /// Where a place is drawn, in egui points.
     pub fn at(&self, place: LatLon) -> Pos2 {
         let on_map = Projection::NORTH_KOREA.project(place);

@@ -11,7 +11,7 @@ mod choices;
 mod find;
 mod guess;
 mod higher_or_lower;
-mod map_overlay;
+pub(super) mod map_overlay;
 mod name;
 mod order;
 mod province;
