@@ -74,6 +74,15 @@ shoot facts-which-city-feedback --quiz facts --seed 1 --demo-answers 2
 # The match board mid-game: two pairs made, a wrong pair marked (dark theme).
 shoot facts-board-mid-game --quiz facts --seed 1 --demo-answers 10 --demo-next --demo-carry --theme dark
 
+# Players and scores: two weeks of real quizzes by two players (--demo-history fills the progress
+# database once), then the Scores screen's tables and plots, the mastery map and the players.
+shoot scores-history --screen scores --demo-history --seed 5
+shoot mastery-map --screen mastery --seed 5
+shoot players --screen players --seed 5 --theme dark
+# The data folder given before the subcommand works too.
+if ! "$bin" --data-dir "$data_dir" export --out "$out/sessions-before.csv" >"$out/export-before.log" 2>&1; then
+  echo "FAIL export with --data-dir before the subcommand"; cat "$out/export-before.log"; failed=1
+fi
 # A broken dataset: the problems page is pictured and the run exits 1 instead of waiting.
 broken="$data_dir/broken-cities.toml"
 sed '0,/^year = 2008$/{/^year = 2008$/d}' "$here/../assets/data/cities.toml" >"$broken"

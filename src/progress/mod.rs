@@ -182,6 +182,13 @@ impl ProgressDb {
         Ok(())
     }
 
+    /// SQLite's own check of the whole file: "ok", or what is wrong.
+    pub fn integrity_check(&self) -> Result<String, ProgressError> {
+        self.conn
+            .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+            .map_err(|source| self.error(source))
+    }
+
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<u32, ProgressError> {
         self.conn

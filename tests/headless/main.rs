@@ -10,6 +10,7 @@ use cityquiz::settings::{Settings, Theme, UiScale};
 
 mod facts_quiz;
 mod map_quiz;
+mod progress;
 
 /// A quiz of this kind started from the title menu, untimed (points then do not depend on the
 /// machine's speed); with a window when the quiz needs the pointer.
@@ -86,7 +87,8 @@ fn keyboard_walks_from_title_to_every_screen_and_back() {
         .filter(|s| {
             !matches!(
                 s,
-                Screen::Loading | Screen::Title | Screen::Results | Screen::Quiz
+                // The mastery map opens from the Scores screen.
+                Screen::Loading | Screen::Title | Screen::Results | Screen::Quiz | Screen::Mastery
             )
         })
         .collect();
@@ -134,9 +136,9 @@ fn focus_moves_with_arrows_tab_and_shift_tab_and_wraps() {
     assert_eq!(menu(&app).focus, 0);
     tap_with(&mut app, KeyCode::ShiftLeft, KeyCode::Tab);
     assert_eq!(menu(&app).focus, lines - 1);
-    // A number key chooses its line at once: 9 is Settings.
+    // A number key chooses its line at once: 9 is the player's line.
     tap(&mut app, KeyCode::Digit9);
-    assert_eq!(screen(&app), Screen::Settings);
+    assert_eq!(screen(&app), Screen::Players);
 }
 
 #[test]
@@ -658,7 +660,10 @@ mod quiz {
         tap(&mut app, KeyCode::ArrowDown);
         tap(&mut app, KeyCode::Enter);
         assert!(quiz(&app).confirm_quit);
-        assert_eq!(menu(&app).items[1].label, "Quit, losing this quiz");
+        assert_eq!(
+            menu(&app).items[1].label,
+            "Quit for now (resume it from the title menu)"
+        );
         tap(&mut app, KeyCode::Enter);
         assert_eq!(screen(&app), Screen::Quiz, "the first line keeps playing");
         assert!(!quiz(&app).paused);

@@ -43,7 +43,10 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ScoresData>()
         .add_message::<DrillRequest>()
         .add_message::<ExportRequest>()
-        .add_systems(OnEnter(Screen::Scores), (read_scores, show_scores_page))
+        .add_systems(
+            OnEnter(Screen::Scores),
+            (read_scores, show_scores_page).chain(),
+        )
         .add_systems(
             Update,
             (

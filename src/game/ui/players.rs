@@ -58,6 +58,7 @@ fn draw_players(
                 .show(ui, |ui| {
                     for (player, name) in &players {
                         let current = progress.player == Some(*player);
+                        let mut finish_rename = false;
                         match &mut form.renaming {
                             Some((renamed, text)) if renamed == player => {
                                 let field = ui.add(
@@ -71,9 +72,9 @@ fn draw_players(
                                         && ui.input(|i| i.key_pressed(egui::Key::Enter));
                                     if ui.button("Save").clicked() || enter {
                                         actions.write(PlayerAction::Rename(*player, text.clone()));
-                                        form.renaming = None;
+                                        finish_rename = true;
                                     } else if ui.button("Cancel").clicked() {
-                                        form.renaming = None;
+                                        finish_rename = true;
                                     }
                                 });
                             }
@@ -114,6 +115,9 @@ fn draw_players(
                                     }
                                 });
                             }
+                        }
+                        if finish_rename {
+                            form.renaming = None;
                         }
                         ui.end_row();
                     }

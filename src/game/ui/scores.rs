@@ -101,7 +101,7 @@ fn tables(ui: &mut egui::Ui, data: &ScoresData, colours: &Palette) {
             ui.label(format!(
                 "{}: {} points {stars} · {} played",
                 mode_title(&best.mode),
-                crate::format::thousands(u64::from(best.points)),
+                crate::format::thousands(best.points),
                 best.sessions
             ));
         }
@@ -142,7 +142,7 @@ fn table_row(ui: &mut egui::Ui, rank: usize, row: &HighScore, own: bool) {
     ui.label(text(format!("{rank}{}", if own { " ▶" } else { "" })));
     ui.label(text(row.player.clone()));
     ui.label(text(date_of(row.ended_at)));
-    ui.label(text(crate::format::thousands(u64::from(row.points))));
+    ui.label(text(crate::format::thousands(row.points)));
     ui.label(text(format!("{}/{}", row.correct, row.answered)));
     ui.label(text(format!("{:.0} s", row.seconds)));
     ui.label(text(row.seed.to_string()));
@@ -177,7 +177,7 @@ fn plots(ui: &mut egui::Ui, data: &ScoresData, colours: &Palette) {
             "{} · {}\n{} points · {}/{} right",
             plot_name,
             session.when,
-            crate::format::thousands(u64::from(session.points)),
+            crate::format::thousands(session.points),
             session.correct,
             session.answered
         ))

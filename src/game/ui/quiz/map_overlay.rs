@@ -59,11 +59,6 @@ impl<'a> MapFrame<'a> {
         &self.painter
     }
 
-    /// The plate colour behind labels and marks (light on the light theme, dark on the dark).
-    pub fn halo(&self) -> Color32 {
-        self.halo
-    }
-
     /// Where a place is drawn, in egui points.
     pub fn at(&self, place: LatLon) -> Pos2 {
         let on_map = Projection::NORTH_KOREA.project(place);
