@@ -165,11 +165,13 @@ fn draw_mastery(
                     };
                     ui.horizontal(|ui| {
                         let recent = (city.recent * 100.0).round();
-                        ui.label(format!(
-                            "{} {} — {recent:.0} % right lately",
-                            level_symbol(city.level),
-                            name_of(key)
-                        ));
+                        let symbol_colour = if city.level == Mastery::Learning {
+                            colours.text
+                        } else {
+                            level_colour(city.level)
+                        };
+                        ui.label(RichText::new(level_symbol(city.level)).color(symbol_colour));
+                        ui.label(format!("{} — {recent:.0} % right lately", name_of(key)));
                         if ui.button("Drill").clicked() {
                             drills.write(DrillRequest(vec![key.clone()]));
                         }

@@ -6,7 +6,7 @@
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Color32, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
-use egui_plot::{Bar, BarChart, HoverPosition, Legend, Line, MarkerShape, Plot, Points};
+use egui_plot::{Bar, BarChart, HoverPosition, Line, MarkerShape, Plot, Points};
 
 use super::theme::{Palette, palette};
 use crate::format::date_of;
@@ -158,7 +158,7 @@ fn plots(ui: &mut egui::Ui, data: &ScoresData, colours: &Palette) {
         );
         return;
     }
-    let height = ((ui.available_height() - 3.0 * 26.0) / 3.0).max(90.0);
+    let height = ((ui.available_height() - 3.0 * 34.0 - 24.0) / 3.0).max(90.0);
     let modes: Vec<&str> = {
         let mut modes: Vec<&str> = view.sessions.iter().map(|s| s.mode.as_str()).collect();
         modes.sort();
@@ -188,6 +188,24 @@ fn plots(ui: &mut egui::Ui, data: &ScoresData, colours: &Palette) {
         } => describe(plot_name, *index),
         HoverPosition::Elsewhere { .. } => None,
     };
+    // The key: each mode's marker in its colour (the plots' own legend would cover points).
+    ui.horizontal_wrapped(|ui| {
+        for mode in &modes {
+            let (colour, shape) = mode_style(mode);
+            let symbol = match shape {
+                MarkerShape::Circle => "●",
+                MarkerShape::Square => "■",
+                MarkerShape::Diamond => "◆",
+                MarkerShape::Up => "▲",
+                _ => "✚",
+            };
+            ui.label(
+                RichText::new(format!("{symbol} {}", mode_title(mode)))
+                    .color(colour)
+                    .strong(),
+            );
+        }
+    });
     for (title, accuracy) in [
         ("Score over time", false),
         ("Accuracy per mode (% right)", true),
@@ -195,7 +213,7 @@ fn plots(ui: &mut egui::Ui, data: &ScoresData, colours: &Palette) {
         ui.label(RichText::new(title).strong());
         Plot::new(title)
             .height(height)
-            .legend(Legend::default())
+            .include_y(if accuracy { 100.0 } else { 0.0 })
             .allow_scroll(false)
             .x_axis_formatter(|mark, _| date_of((mark.value * 86_400.0) as i64))
             .label_formatter(label)
