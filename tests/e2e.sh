@@ -74,6 +74,8 @@ shoot facts-which-city-feedback --quiz facts --seed 1 --demo-answers 2
 # The match board mid-game: two pairs made, a wrong pair marked (dark theme).
 shoot facts-board-mid-game --quiz facts --seed 1 --demo-answers 10 --demo-next --demo-carry --theme dark
 
+# The map quizzes above stopped mid-way: the title offers to resume the last one or discard it.
+shoot title-resume --screen title --seed 2
 # Players and scores: two weeks of real quizzes by two players (--demo-history fills the progress
 # database once), then the Scores screen's tables and plots, the mastery map and the players.
 shoot scores-history --screen scores --demo-history --seed 5

@@ -379,3 +379,46 @@ fn a_drill_from_the_mastery_map_asks_exactly_its_cities() {
     asked.dedup();
     assert_eq!(asked, pair);
 }
+
+#[test]
+fn a_first_start_asks_who_is_playing_and_the_name_keeps_the_scores() {
+    use cityquiz::game::GameOptions;
+    use cityquiz::game::progress::Progress;
+    use cityquiz::game::testing::headless_app_with;
+    let dir = tempfile::tempdir().unwrap();
+    let options = GameOptions {
+        data_dir: Some(dir.path().to_path_buf()),
+        start_screen: Screen::Title,
+        may_ask_name: true,
+        ..GameOptions::default()
+    };
+    let mut app = headless_app_with(options.clone());
+    app.update();
+    assert_eq!(
+        screen(&app),
+        Screen::Players,
+        "nobody has played: who is it?"
+    );
+    act(&mut app, PlayerAction::Add("Mina".into()));
+    assert_eq!(screen(&app), Screen::Title);
+    let line = "Player: Mina (change)";
+    assert!(menu(&app).items.iter().any(|item| item.label == line));
+    // A name already taken is refused with a note, and nothing changes.
+    act(&mut app, PlayerAction::Add("mina".into()));
+    let note = app
+        .world()
+        .resource::<Progress>()
+        .player_note
+        .clone()
+        .unwrap();
+    assert!(note.contains("already a player called"), "{note}");
+    // The next start remembers Mina and asks nothing.
+    drop(app);
+    let mut app = headless_app_with(options);
+    app.update();
+    assert_eq!(screen(&app), Screen::Title);
+    assert_eq!(
+        app.world().resource::<Progress>().player_name().as_deref(),
+        Some("Mina")
+    );
+}

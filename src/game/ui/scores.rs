@@ -117,7 +117,7 @@ fn tables(ui: &mut egui::Ui, data: &ScoresData, colours: &Palette) {
             .striped(true)
             .spacing([14.0, 3.0])
             .show(ui, |ui| {
-                for title in ["#", "Player", "Date", "Score", "Right", "Time", "Seed"] {
+                for title in ["#", "Player", "Date", "Score", "Accuracy", "Time", "Seed"] {
                     ui.label(RichText::new(title).color(colours.weak_text).small());
                 }
                 ui.end_row();
@@ -143,7 +143,15 @@ fn table_row(ui: &mut egui::Ui, rank: usize, row: &HighScore, own: bool) {
     ui.label(text(row.player.clone()));
     ui.label(text(date_of(row.ended_at)));
     ui.label(text(crate::format::thousands(row.points)));
-    ui.label(text(format!("{}/{}", row.correct, row.answered)));
+    let accuracy = if row.answered == 0 {
+        0.0
+    } else {
+        100.0 * f64::from(row.correct) / f64::from(row.answered)
+    };
+    ui.label(text(format!(
+        "{accuracy:.0} % ({}/{})",
+        row.correct, row.answered
+    )));
     ui.label(text(format!("{:.0} s", row.seconds)));
     ui.label(text(row.seed.to_string()));
     ui.end_row();
@@ -158,7 +166,8 @@ fn plots(ui: &mut egui::Ui, data: &ScoresData, colours: &Palette) {
         );
         return;
     }
-    let height = ((ui.available_height() - 3.0 * 34.0 - 24.0) / 3.0).max(90.0);
+    // Three plots under a key and three titles, the last one's axis labels inside the window.
+    let height = ((ui.available_height() - 150.0) / 3.0).max(90.0);
     let modes: Vec<&str> = {
         let mut modes: Vec<&str> = view.sessions.iter().map(|s| s.mode.as_str()).collect();
         modes.sort();
