@@ -35,7 +35,8 @@ fn ask_who_plays_first(
 
 /// The player's line and the resume lines change with the progress: the menu follows, keeping
 /// the focus where it was.
-fn relist_main_menu(progress: Res<Progress>, mut menu: ResMut<Menu>) {
+fn relist_main_menu(progress: Res<Progress>, mut menu: ResMut<Menu>, mut page: ResMut<Page>) {
+    page.set_if_neq(title_page(&progress));
     let items = main_menu(&progress);
     if menu.items != items {
         let focus = menu.focus.min(items.len().saturating_sub(1));
@@ -113,18 +114,28 @@ fn main_menu(progress: &Progress) -> Vec<MenuItem> {
     items
 }
 
+/// The title's text: what the game is, and who is playing (the menu may scroll past the
+/// player's line).
+fn title_page(progress: &Progress) -> Page {
+    let mut paragraphs = vec![
+        "Learn the cities of North Korea: by rank, by map and by heart.".to_string(),
+        // The five largest cities, in Korean script.
+        "평양 · 함흥 · 청진 · 남포 · 원산".into(),
+    ];
+    if let Some(name) = progress.player_name() {
+        paragraphs.push(format!("Playing as {name}."));
+    }
+    Page {
+        heading: "cityquiz".into(),
+        details: Vec::new(),
+        paragraphs,
+    }
+}
+
 fn show_main_menu(mut commands: Commands, progress: Res<Progress>) {
     menu::show(
         &mut commands,
-        Page {
-            heading: "cityquiz".into(),
-            details: Vec::new(),
-            paragraphs: vec![
-                "Learn the cities of North Korea: by rank, by map and by heart.".into(),
-                // The five largest cities, in Korean script.
-                "평양 · 함흥 · 청진 · 남포 · 원산".into(),
-            ],
-        },
+        title_page(&progress),
         Menu::new(main_menu(&progress)),
     );
 }
