@@ -84,10 +84,6 @@ fn main() {
         db.tables(&SAMPLE_MODES).unwrap();
     });
     report("  of which top-ten tables", &mut tables, f64::NAN);
-    let mut bests = time(30, || {
-        db.bests(mina).unwrap();
-    });
-    report("  of which personal bests", &mut bests, f64::NAN);
     let mut sessions = time(30, || {
         db.session_points(mina, 0).unwrap();
     });

@@ -54,6 +54,7 @@ pub struct SessionPoint {
     pub max_points: u32,
     pub correct: u32,
     pub answered: u32,
+    pub stars: u8,
 }
 
 impl SessionPoint {
@@ -131,6 +132,30 @@ impl Mastery {
 pub struct ConfusedPair {
     pub cities: [CityKey; 2],
     pub times: u32,
+}
+
+/// The best points and stars in each mode among these sessions, by mode name (read from the
+/// sessions the plots show already: a second pass over the table would cost more than the
+/// rest of the screen).
+pub fn bests(sessions: &[SessionPoint]) -> Vec<PersonalBest> {
+    let mut bests: Vec<PersonalBest> = Vec::new();
+    for session in sessions {
+        match bests.iter_mut().find(|best| best.mode == session.mode) {
+            Some(best) => {
+                best.points = best.points.max(session.points);
+                best.stars = best.stars.max(session.stars);
+                best.sessions += 1;
+            }
+            None => bests.push(PersonalBest {
+                mode: session.mode.clone(),
+                points: session.points,
+                stars: session.stars,
+                sessions: 1,
+            }),
+        }
+    }
+    bests.sort_by(|a, b| a.mode.cmp(&b.mode));
+    bests
 }
 
 /// The bits of the `count` latest answers.
@@ -212,10 +237,11 @@ impl ProgressDb {
         modes: &[&str],
     ) -> Result<ScoresView, ProgressError> {
         let offset = self.utc_offset()?;
+        let sessions = self.session_points(player, offset)?;
         Ok(ScoresView {
             tables: self.tables(modes)?,
-            bests: self.bests(player)?,
-            sessions: self.session_points(player, offset)?,
+            bests: bests(&sessions),
+            sessions,
             answers_per_day: self.answers_per_day(player, offset)?,
             mastery: self.mastery(player)?,
             confused: self.confused_pairs(player, 5)?,
@@ -240,23 +266,6 @@ impl ProgressDb {
             .collect()
     }
 
-    /// The player's best points and stars in each mode.
-    pub fn bests(&self, player: PlayerId) -> Result<Vec<PersonalBest>, ProgressError> {
-        self.rows(
-            "SELECT mode, MAX(points), COALESCE(MAX(stars), 0), COUNT(*) FROM session
-             WHERE player_id = ?1 AND ended_at IS NOT NULL GROUP BY mode ORDER BY mode",
-            params![player.0],
-            |row| {
-                Ok(PersonalBest {
-                    mode: row.get(0)?,
-                    points: row.get(1)?,
-                    stars: row.get(2)?,
-                    sessions: row.get(3)?,
-                })
-            },
-        )
-    }
-
     /// The local time zone's offset from UTC now, in seconds (SQLite asks the system). Applied
     /// to every date shown: converting each of thousands of rows in SQLite costs more than the
     /// whole screen may, and an hour's daylight-saving error on old sessions changes no day
@@ -279,7 +288,8 @@ impl ProgressDb {
         offset: i64,
     ) -> Result<Vec<SessionPoint>, ProgressError> {
         self.rows(
-            "SELECT id, mode, ended_at, points, max_points, correct, answered
+            "SELECT id, mode, ended_at, points, max_points, correct, answered,
+                    COALESCE(stars, 0)
              FROM session WHERE player_id = ?1 AND ended_at IS NOT NULL
              ORDER BY ended_at, id",
             params![player.0],
@@ -294,6 +304,7 @@ impl ProgressDb {
                     max_points: row.get(4)?,
                     correct: row.get(5)?,
                     answered: row.get(6)?,
+                    stars: row.get(7)?,
                 })
             },
         )

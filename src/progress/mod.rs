@@ -25,7 +25,7 @@ use rusqlite::Connection;
 
 pub use history::{
     CityMastery, ConfusedPair, DayCount, MASTERY_WINDOW, Mastery, PersonalBest, ScoresView,
-    SessionPoint, TABLE_SIZE,
+    SessionPoint, TABLE_SIZE, bests,
 };
 pub use sample::{SAMPLE_MODES, SampleCounts, SampleHistory};
 pub use schema::LATEST as SCHEMA_VERSION;

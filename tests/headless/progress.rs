@@ -123,7 +123,7 @@ fn answers_reported_committed_survive_sigkill_at_random_moments() {
         let mut child = spawn_child(dir.path(), "Crash", 0);
         // The child needs a few milliseconds to start and open the file; kill anywhere from
         // before its first commit to well into its answers.
-        std::thread::sleep(Duration::from_micros(rng.random_range(1_000..60_000)));
+        std::thread::sleep(Duration::from_micros(rng.random_range(5_000..80_000)));
         child.kill().unwrap(); // SIGKILL on Unix
         let lines = committed(&mut child);
         child.wait().unwrap();
@@ -421,4 +421,55 @@ fn a_first_start_asks_who_is_playing_and_the_name_keeps_the_scores() {
         app.world().resource::<Progress>().player_name().as_deref(),
         Some("Mina")
     );
+}
+
+#[test]
+fn a_renamed_player_keeps_their_scores_and_a_deleted_one_takes_theirs_along() {
+    use cityquiz::game::progress::Progress;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = headless_app(dir.path());
+    act(&mut app, PlayerAction::Add("Mina".into()));
+    play_facts(&mut app, |_| true);
+    act(&mut app, PlayerAction::Add("Jun".into()));
+    play_facts(&mut app, |_| false);
+    let ids = |app: &App| app.world().resource::<Progress>().players();
+    let jun = ids(&app)
+        .into_iter()
+        .find(|(_, name)| name == "Jun")
+        .unwrap()
+        .0;
+    let mina = ids(&app)
+        .into_iter()
+        .find(|(_, name)| name == "Mina")
+        .unwrap()
+        .0;
+    act(&mut app, PlayerAction::Rename(jun, "Jun-ho".into()));
+    // Renaming to a name taken (in any case) is refused and changes nothing.
+    act(&mut app, PlayerAction::Rename(jun, "MINA".into()));
+    let progress = app.world().resource::<Progress>();
+    assert!(
+        progress
+            .player_note
+            .as_deref()
+            .unwrap()
+            .contains("already a player called")
+    );
+    assert_eq!(progress.player_name().as_deref(), Some("Jun-ho"));
+    let table = progress
+        .with_db(|db| db.high_scores("facts", 10))
+        .unwrap()
+        .unwrap();
+    let names: Vec<&str> = table.iter().map(|row| row.player.as_str()).collect();
+    assert_eq!(names, ["Mina", "Jun-ho"]);
+    // Deleting the current player deletes their sessions and hands the game to another.
+    act(&mut app, PlayerAction::Delete(jun));
+    let progress = app.world().resource::<Progress>();
+    assert_eq!(progress.player, Some(mina));
+    let table = progress
+        .with_db(|db| db.high_scores("facts", 10))
+        .unwrap()
+        .unwrap();
+    assert_eq!(table.len(), 1);
+    assert_eq!(table[0].player, "Mina");
+    assert_eq!(ids(&app).len(), 1);
 }
