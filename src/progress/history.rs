@@ -163,12 +163,18 @@ fn window_mask(count: u32) -> u32 {
     (1u32 << count.min(MASTERY_WINDOW as u32)) - 1
 }
 
-/// Adds one answer about `city` to its player's record (inside the answer's transaction).
-pub(super) fn add_to_city_record(
+/// The kinds whose "hit instead" is a city (not a province): what counts as a mix-up.
+const MIXUP_KINDS: [&str; 4] = ["where-is", "find-on-map", "name-marked", "which-city"];
+
+/// Adds one answer about `city` to its player's records (inside the answer's transaction): the
+/// city's tally and latest answers, and each other city it was mistaken for.
+pub(super) fn add_to_city_records(
     tx: &rusqlite::Transaction,
     session: SessionId,
     city: &str,
     correct: bool,
+    kind: &str,
+    hit_instead: Option<&str>,
 ) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO city_record (player_id, city, answered, right, recent, recent_count)
@@ -186,11 +192,26 @@ pub(super) fn add_to_city_record(
             MASTERY_WINDOW as i64
         ],
     )?;
+    if !MIXUP_KINDS.contains(&kind) {
+        return Ok(());
+    }
+    // A find-it question lists every marker missed, separated by spaces.
+    for other in hit_instead.into_iter().flat_map(str::split_whitespace) {
+        if other == city {
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO city_mixup (player_id, city, other, times)
+             SELECT player_id, ?2, ?3, 1 FROM session WHERE id = ?1
+             ON CONFLICT (player_id, city, other) DO UPDATE SET times = times + 1",
+            params![session.0, city, other],
+        )?;
+    }
     Ok(())
 }
 
-/// Rebuilds a player's city records from their answers (after a migration or a discarded
-/// session): folded in memory, then one row per city.
+/// Rebuilds a player's city records and mix-ups from their answers (after a migration or a
+/// discarded session): folded in memory, then one row each.
 pub(super) fn rebuild_city_records(
     tx: &rusqlite::Transaction,
     player: i64,
@@ -199,17 +220,33 @@ pub(super) fn rebuild_city_records(
         "DELETE FROM city_record WHERE player_id = ?1",
         params![player],
     )?;
+    tx.execute(
+        "DELETE FROM city_mixup WHERE player_id = ?1",
+        params![player],
+    )?;
     // city → (answered, right, recent bits, recent count)
     let mut records: HashMap<String, (u32, u32, u32, u32)> = HashMap::new();
+    let mut mixups: HashMap<(String, String), u32> = HashMap::new();
     {
         let mut statement = tx.prepare(
-            "SELECT a.city, a.correct FROM answer a JOIN session s ON s.id = a.session_id
+            "SELECT a.city, a.correct, a.kind, a.hit_instead FROM answer a
+             JOIN session s ON s.id = a.session_id
              WHERE s.player_id = ?1 AND a.city IS NOT NULL ORDER BY a.id",
         )?;
         let mut rows = statement.query(params![player])?;
         while let Some(row) = rows.next()? {
+            let city: String = row.get(0)?;
             let correct = u32::from(row.get::<_, bool>(1)?);
-            let record = records.entry(row.get(0)?).or_default();
+            let kind: String = row.get(2)?;
+            let hit: Option<String> = row.get(3)?;
+            if MIXUP_KINDS.contains(&kind.as_str()) {
+                for other in hit.iter().flat_map(|hit| hit.split_whitespace()) {
+                    if other != city {
+                        *mixups.entry((city.clone(), other.to_string())).or_default() += 1;
+                    }
+                }
+            }
+            let record = records.entry(city).or_default();
             record.0 += 1;
             record.1 += correct;
             record.2 = ((record.2 << 1) | correct) & window_mask(MASTERY_WINDOW as u32);
@@ -223,11 +260,14 @@ pub(super) fn rebuild_city_records(
     for (city, (answered, right, recent, count)) in records {
         insert.execute(params![player, city, answered, right, recent, count])?;
     }
+    let mut insert = tx.prepare(
+        "INSERT INTO city_mixup (player_id, city, other, times) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for ((city, other), times) in mixups {
+        insert.execute(params![player, city, other, times])?;
+    }
     Ok(())
 }
-
-/// The kinds whose "hit instead" is a city (not a province).
-const CITY_MIXUPS: &str = "('where-is', 'find-on-map', 'name-marked', 'which-city')";
 
 impl ProgressDb {
     /// Everything the Scores screen shows for `player`; `modes` orders the tables.
@@ -376,24 +416,16 @@ impl ProgressDb {
         limit: usize,
     ) -> Result<Vec<ConfusedPair>, ProgressError> {
         let rows: Vec<(String, String, u32)> = self.rows(
-            &format!(
-                "SELECT a.city, a.hit_instead, COUNT(*)
-                 FROM answer a JOIN session s ON s.id = a.session_id
-                 WHERE s.player_id = ?1 AND a.city IS NOT NULL AND a.hit_instead IS NOT NULL
-                   AND a.kind IN {CITY_MIXUPS}
-                 GROUP BY a.city, a.hit_instead"
-            ),
+            "SELECT city, other, times FROM city_mixup WHERE player_id = ?1",
             params![player.0],
             |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
         )?;
+        // Either way round is one pair.
         let mut counts: HashMap<[String; 2], u32> = HashMap::new();
-        for (city, hits, times) in rows {
-            // A find-it question lists every marker missed, separated by spaces.
-            for hit in hits.split_whitespace().filter(|hit| *hit != city) {
-                let mut pair = [city.clone(), hit.to_string()];
-                pair.sort();
-                *counts.entry(pair).or_default() += times;
-            }
+        for (city, other, times) in rows {
+            let mut pair = [city, other];
+            pair.sort();
+            *counts.entry(pair).or_default() += times;
         }
         let mut pairs: Vec<ConfusedPair> = counts
             .into_iter()

@@ -52,7 +52,8 @@ CREATE INDEX session_by_player ON session (player_id, started_at);
 
 /// Version 2 → 3: a session keeps its questions (so one left mid-way can be resumed), and an
 /// answer the one city it asked about; `city_record` sums each player's answers per city for
-/// the mastery map (kept with every answer, so the Scores screen reads 28 rows, not 100,000).
+/// the mastery map and `city_mixup` the cities they mistook for each other (both kept with
+/// every answer, so the Scores screen reads a few dozen rows, not 100,000).
 /// `backfill_subjects` fills both in for older answers.
 const V3: &str = "
 ALTER TABLE session ADD COLUMN questions TEXT;
@@ -67,12 +68,23 @@ CREATE TABLE city_record (
     recent_count  INTEGER NOT NULL,
     PRIMARY KEY (player_id, city)
 ) WITHOUT ROWID;
+-- How often each player mistook one city for another (either way round when read).
+CREATE TABLE city_mixup (
+    player_id  INTEGER NOT NULL REFERENCES player(id) ON DELETE CASCADE,
+    city       TEXT NOT NULL,
+    other      TEXT NOT NULL,
+    times      INTEGER NOT NULL,
+    PRIMARY KEY (player_id, city, other)
+) WITHOUT ROWID;
 -- The high-score tables read finished sessions by mode, best first.
 CREATE INDEX finished_by_mode ON session (mode, points DESC, ended_at)
     WHERE ended_at IS NOT NULL;
--- The few answers that hit another city or province, for the confused pairs.
-CREATE INDEX answer_mixups ON answer (session_id, kind, city, hit_instead)
-    WHERE hit_instead IS NOT NULL;
+-- The history plots read a player's finished sessions, and the answers per day all of theirs,
+-- from these indexes alone.
+CREATE INDEX finished_by_player ON session
+    (player_id, ended_at, mode, points, max_points, correct, answered, stars)
+    WHERE ended_at IS NOT NULL;
+CREATE INDEX answered_by_player ON session (player_id, started_at, answered);
 ";
 
 /// One step: its SQL, then (for a few) a pass in Rust over the rows it changed.

@@ -259,7 +259,14 @@ impl ProgressDb {
                 ],
             )?;
             if let Some(city) = &subject {
-                super::history::add_to_city_record(&tx, session, &city.0, result.grade.correct)?;
+                super::history::add_to_city_records(
+                    &tx,
+                    session,
+                    &city.0,
+                    result.grade.correct,
+                    result.question.kind_name(),
+                    hit_instead.as_deref(),
+                )?;
             }
             tx.execute(
                 "UPDATE session SET

@@ -537,6 +537,13 @@ fn confused_pairs_count_both_directions_once() {
     assert_eq!(confused.len(), 1);
     assert_eq!(confused[0].times, 2);
     assert_eq!(confused[0].cities[0].0, "hamhung");
+    // Rebuilt from the answers (a discarded session does that), the pairs are the same.
+    let other = db.start_session(&start).unwrap();
+    db.discard_session(other).unwrap();
+    assert_eq!(db.confused_pairs(player, 5).unwrap(), confused);
+    // Discarding the session that made them takes them away.
+    db.discard_session(session).unwrap();
+    assert!(db.confused_pairs(player, 5).unwrap().is_empty());
 }
 
 /// `tests/fixtures/progress-v1.sqlite` is a file as version 1 of the schema wrote it (made with
