@@ -379,15 +379,7 @@ impl ProgressDb {
             "SELECT city, answered, right, recent, recent_count FROM city_record
              WHERE player_id = ?1 ORDER BY city",
             params![player.0],
-            |row| {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                ))
-            },
+            |row| row.try_into(),
         )?;
         Ok(rows
             .into_iter()

@@ -349,15 +349,7 @@ impl ProgressDb {
                    AND answered > 0
                  ORDER BY started_at DESC, id DESC LIMIT 1",
                 params![player.0],
-                |row| {
-                    Ok((
-                        row.get(0)?,
-                        row.get(1)?,
-                        row.get(2)?,
-                        row.get(3)?,
-                        row.get(4)?,
-                    ))
-                },
+                |row| row.try_into(),
             )
             .optional()
             .map_err(|err| self.error(err))?;

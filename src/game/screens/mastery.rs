@@ -6,11 +6,10 @@
 use bevy::prelude::*;
 
 use super::Screen;
-use super::scores::{ScoresData, read_scores};
+use super::scores::{ScoresData, read_scores, show_page_of};
 use crate::dataset::CityKey;
 use crate::game::data::GameData;
 use crate::game::map::MapScene;
-use crate::game::menu::{self, Menu, Page};
 use crate::map_view::MapView;
 use crate::progress::{CityMastery, Mastery};
 
@@ -49,19 +48,7 @@ pub fn weakest_cities(mastery: &[CityMastery], count: usize) -> Vec<CityKey> {
 }
 
 fn show_mastery_page(mut commands: Commands, data: Res<ScoresData>) {
-    let heading = match &data.player {
-        Some(name) => format!("Mastery map — {name}"),
-        None => Screen::Mastery.title().into(),
-    };
-    menu::show(
-        &mut commands,
-        Page {
-            heading,
-            paragraphs: data.problem.iter().cloned().collect(),
-            details: Vec::new(),
-        },
-        Menu::default(),
-    );
+    show_page_of(&mut commands, Screen::Mastery, &data);
 }
 
 /// The map beside the panel, with no markers of its own: the marks are drawn over it.

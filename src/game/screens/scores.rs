@@ -77,18 +77,23 @@ pub fn read_scores(progress: Res<Progress>, mut data: ResMut<ScoresData>) {
 }
 
 fn show_scores_page(mut commands: Commands, data: Res<ScoresData>) {
+    show_page_of(&mut commands, Screen::Scores, &data);
+}
+
+/// The heading ("Scores — Mina") and any problem, for a screen that reads `ScoresData`; its
+/// panel has its own buttons and Escape goes back.
+pub fn show_page_of(commands: &mut Commands, screen: Screen, data: &ScoresData) {
     let heading = match &data.player {
-        Some(name) => format!("Scores — {name}"),
-        None => Screen::Scores.title().into(),
+        Some(name) => format!("{} — {name}", screen.title()),
+        None => screen.title().into(),
     };
     menu::show(
-        &mut commands,
+        commands,
         Page {
             heading,
             paragraphs: data.problem.iter().cloned().collect(),
             details: Vec::new(),
         },
-        // The panel has its own buttons; Escape goes back.
         Menu::default(),
     );
 }
