@@ -30,22 +30,13 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// Each level's colour (Okabe–Ito) and what its mark looks like.
+/// Each level's colour (Okabe–Ito); `mark` gives each its shape.
 fn level_colour(level: Mastery) -> Color32 {
     match level {
         Mastery::Known => Color32::from_rgb(0x00, 0x9E, 0x73),
         Mastery::Learning => Color32::from_rgb(0xF0, 0xE4, 0x42),
         Mastery::Weak => Color32::from_rgb(0xD5, 0x5E, 0x00),
         Mastery::Unseen => Color32::from_gray(0x99),
-    }
-}
-
-fn level_symbol(level: Mastery) -> &'static str {
-    match level {
-        Mastery::Known => "●",
-        Mastery::Learning => "■",
-        Mastery::Weak => "▲",
-        Mastery::Unseen => "○",
     }
 }
 
@@ -80,6 +71,12 @@ fn mark(painter: &egui::Painter, at: Pos2, level: Mastery, outline: Color32) {
     }
 }
 
+/// A city's mark in a line of text, as the map draws it.
+fn mark_in_line(ui: &mut egui::Ui, level: Mastery, outline: Color32) {
+    let (rect, _) = ui.allocate_exact_size(vec2(20.0, 18.0), egui::Sense::hover());
+    mark(ui.painter(), rect.center(), level, outline);
+}
+
 #[allow(clippy::too_many_arguments)]
 fn draw_mastery(
     mut contexts: EguiContexts,
@@ -107,6 +104,11 @@ fn draw_mastery(
             .city_by_key(key)
             .map_or_else(|| key.0.clone(), |city| city.name.clone())
     };
+    let outline = if colours_dark(&preferences) {
+        Color32::from_gray(0xF2)
+    } else {
+        Color32::from_gray(0x20)
+    };
     egui::Panel::left("mastery_panel")
         .exact_size(PANEL_WIDTH)
         .resizable(false)
@@ -130,20 +132,10 @@ fn draw_mastery(
                         .iter()
                         .filter(|city| level_of(&data.dataset.key(city.id)) == level)
                         .count();
-                    ui.label(
-                        RichText::new(format!(
-                            "{} {} — {count} cities",
-                            level_symbol(level),
-                            level.label()
-                        ))
-                        .color(
-                            if level == Mastery::Learning && !colours_dark(&preferences) {
-                                colours.text
-                            } else {
-                                level_colour(level)
-                            },
-                        ),
-                    );
+                    ui.horizontal(|ui| {
+                        mark_in_line(ui, level, outline);
+                        ui.label(format!("{} — {count} cities", level.label()));
+                    });
                 }
                 ui.label(
                     RichText::new(
@@ -165,12 +157,7 @@ fn draw_mastery(
                     };
                     ui.horizontal(|ui| {
                         let recent = (city.recent * 100.0).round();
-                        let symbol_colour = if city.level == Mastery::Learning {
-                            colours.text
-                        } else {
-                            level_colour(city.level)
-                        };
-                        ui.label(RichText::new(level_symbol(city.level)).color(symbol_colour));
+                        mark_in_line(ui, city.level, outline);
                         ui.label(format!("{} — {recent:.0} % right lately", name_of(key)));
                         if ui.button("Drill").clicked() {
                             drills.write(DrillRequest(vec![key.clone()]));
@@ -213,11 +200,6 @@ fn draw_mastery(
         redraw.write(bevy::window::RequestRedraw);
     }
     let frame = MapFrame::new(ctx, rect, &scene.view, colours_dark(&preferences));
-    let outline = if colours_dark(&preferences) {
-        Color32::from_gray(0xF2)
-    } else {
-        Color32::from_gray(0x20)
-    };
     for city in &data.dataset.cities {
         let key = data.dataset.key(city.id);
         let at = frame.at(city.location);
