@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::store::HighScore;
 use super::{PlayerId, ProgressDb, ProgressError, SessionId};
@@ -158,16 +158,77 @@ pub fn bests(sessions: &[SessionPoint]) -> Vec<PersonalBest> {
     bests
 }
 
-/// The bits of the `count` latest answers.
-fn window_mask(count: u32) -> u32 {
-    (1u32 << count.min(MASTERY_WINDOW as u32)) - 1
+/// A player's answers about one city, as `city_record` keeps them: every answer counted, the
+/// latest `MASTERY_WINDOW` one bit each (1 right, the newest lowest). The one place the rule
+/// lives: each answer adds to it, a rebuild folds it, the mastery map reads it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Tally {
+    answered: u32,
+    right: u32,
+    recent: u32,
+    recent_count: u32,
+}
+
+impl Tally {
+    const WINDOW_MASK: u32 = (1 << MASTERY_WINDOW) - 1;
+
+    fn add(&mut self, correct: bool) {
+        self.answered += 1;
+        self.right += u32::from(correct);
+        self.recent = ((self.recent << 1) | u32::from(correct)) & Self::WINDOW_MASK;
+        self.recent_count = (self.recent_count + 1).min(MASTERY_WINDOW as u32);
+    }
+
+    fn recent_right(&self) -> u32 {
+        self.recent.count_ones()
+    }
+
+    fn read(row: &rusqlite::Row<'_>, from: usize) -> rusqlite::Result<Tally> {
+        Ok(Tally {
+            answered: row.get(from)?,
+            right: row.get(from + 1)?,
+            recent: row.get(from + 2)?,
+            recent_count: row.get(from + 3)?,
+        })
+    }
+
+    fn write(&self, tx: &rusqlite::Transaction, player: i64, city: &str) -> rusqlite::Result<()> {
+        tx.execute(
+            "INSERT OR REPLACE INTO city_record
+                (player_id, city, answered, right, recent, recent_count)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                player,
+                city,
+                self.answered,
+                self.right,
+                self.recent,
+                self.recent_count
+            ],
+        )?;
+        Ok(())
+    }
 }
 
 /// The kinds whose "hit instead" is a city (not a province): what counts as a mix-up.
 const MIXUP_KINDS: [&str; 4] = ["where-is", "find-on-map", "name-marked", "which-city"];
 
+/// The other cities an answer about `city` mistook it for: none unless its kind hits cities; a
+/// find-it question lists every marker missed, separated by spaces.
+fn mixed_up_with<'a>(
+    kind: &str,
+    city: &'a str,
+    hit_instead: Option<&'a str>,
+) -> impl Iterator<Item = &'a str> {
+    hit_instead
+        .filter(|_| MIXUP_KINDS.contains(&kind))
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .filter(move |other| *other != city)
+}
+
 /// Adds one answer about `city` to its player's records (inside the answer's transaction): the
-/// city's tally and latest answers, and each other city it was mistaken for.
+/// city's tally, and each other city it was mistaken for.
 pub(super) fn add_to_city_records(
     tx: &rusqlite::Transaction,
     session: SessionId,
@@ -176,35 +237,27 @@ pub(super) fn add_to_city_records(
     kind: &str,
     hit_instead: Option<&str>,
 ) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT INTO city_record (player_id, city, answered, right, recent, recent_count)
-         SELECT player_id, ?2, 1, ?3, ?3, 1 FROM session WHERE id = ?1
-         ON CONFLICT (player_id, city) DO UPDATE SET
-            answered = answered + 1,
-            right = right + excluded.right,
-            recent = ((recent << 1) | excluded.recent) & ?4,
-            recent_count = MIN(recent_count + 1, ?5)",
-        params![
-            session.0,
-            city,
-            i64::from(correct),
-            window_mask(MASTERY_WINDOW as u32),
-            MASTERY_WINDOW as i64
-        ],
+    let player: i64 = tx.query_row(
+        "SELECT player_id FROM session WHERE id = ?1",
+        params![session.0],
+        |row| row.get(0),
     )?;
-    if !MIXUP_KINDS.contains(&kind) {
-        return Ok(());
-    }
-    // A find-it question lists every marker missed, separated by spaces.
-    for other in hit_instead.into_iter().flat_map(str::split_whitespace) {
-        if other == city {
-            continue;
-        }
+    let mut tally = tx
+        .query_row(
+            "SELECT answered, right, recent, recent_count FROM city_record
+             WHERE player_id = ?1 AND city = ?2",
+            params![player, city],
+            |row| Tally::read(row, 0),
+        )
+        .optional()?
+        .unwrap_or_default();
+    tally.add(correct);
+    tally.write(tx, player, city)?;
+    for other in mixed_up_with(kind, city, hit_instead) {
         tx.execute(
-            "INSERT INTO city_mixup (player_id, city, other, times)
-             SELECT player_id, ?2, ?3, 1 FROM session WHERE id = ?1
+            "INSERT INTO city_mixup (player_id, city, other, times) VALUES (?1, ?2, ?3, 1)
              ON CONFLICT (player_id, city, other) DO UPDATE SET times = times + 1",
-            params![session.0, city, other],
+            params![player, city, other],
         )?;
     }
     Ok(())
@@ -224,8 +277,7 @@ pub(super) fn rebuild_city_records(
         "DELETE FROM city_mixup WHERE player_id = ?1",
         params![player],
     )?;
-    // city → (answered, right, recent bits, recent count)
-    let mut records: HashMap<String, (u32, u32, u32, u32)> = HashMap::new();
+    let mut tallies: HashMap<String, Tally> = HashMap::new();
     let mut mixups: HashMap<(String, String), u32> = HashMap::new();
     {
         let mut statement = tx.prepare(
@@ -235,30 +287,16 @@ pub(super) fn rebuild_city_records(
         )?;
         let mut rows = statement.query(params![player])?;
         while let Some(row) = rows.next()? {
-            let city: String = row.get(0)?;
-            let correct = u32::from(row.get::<_, bool>(1)?);
-            let kind: String = row.get(2)?;
-            let hit: Option<String> = row.get(3)?;
-            if MIXUP_KINDS.contains(&kind.as_str()) {
-                for other in hit.iter().flat_map(|hit| hit.split_whitespace()) {
-                    if other != city {
-                        *mixups.entry((city.clone(), other.to_string())).or_default() += 1;
-                    }
-                }
+            let (city, correct, kind, hit): (String, bool, String, Option<String>) =
+                row.try_into()?;
+            for other in mixed_up_with(&kind, &city, hit.as_deref()) {
+                *mixups.entry((city.clone(), other.to_string())).or_default() += 1;
             }
-            let record = records.entry(city).or_default();
-            record.0 += 1;
-            record.1 += correct;
-            record.2 = ((record.2 << 1) | correct) & window_mask(MASTERY_WINDOW as u32);
-            record.3 = (record.3 + 1).min(MASTERY_WINDOW as u32);
+            tallies.entry(city).or_default().add(correct);
         }
     }
-    let mut insert = tx.prepare(
-        "INSERT INTO city_record (player_id, city, answered, right, recent, recent_count)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    for (city, (answered, right, recent, count)) in records {
-        insert.execute(params![player, city, answered, right, recent, count])?;
+    for (city, tally) in tallies {
+        tally.write(tx, player, &city)?;
     }
     let mut insert = tx.prepare(
         "INSERT INTO city_mixup (player_id, city, other, times) VALUES (?1, ?2, ?3, ?4)",
@@ -375,27 +413,24 @@ impl ProgressDb {
     /// Every city the player answered about: all answers counted, the latest
     /// `MASTERY_WINDOW` judged (from `city_record`, kept with every answer).
     pub fn mastery(&self, player: PlayerId) -> Result<Vec<CityMastery>, ProgressError> {
-        let rows: Vec<(String, u32, u32, u32, u32)> = self.rows(
+        let rows: Vec<(String, Tally)> = self.rows(
             "SELECT city, answered, right, recent, recent_count FROM city_record
              WHERE player_id = ?1 ORDER BY city",
             params![player.0],
-            |row| row.try_into(),
+            |row| Ok((row.get(0)?, Tally::read(row, 1)?)),
         )?;
         Ok(rows
             .into_iter()
-            .map(|(city, answered, right, recent, recent_count)| {
-                let recent_right = (recent & window_mask(recent_count)).count_ones();
-                CityMastery {
-                    city: CityKey(city),
-                    answered,
-                    right,
-                    recent: if recent_count == 0 {
-                        0.0
-                    } else {
-                        f64::from(recent_right) / f64::from(recent_count)
-                    },
-                    level: Mastery::judge(recent_right as usize, recent_count as usize),
-                }
+            .map(|(city, tally)| CityMastery {
+                city: CityKey(city),
+                answered: tally.answered,
+                right: tally.right,
+                recent: if tally.recent_count == 0 {
+                    0.0
+                } else {
+                    f64::from(tally.recent_right()) / f64::from(tally.recent_count)
+                },
+                level: Mastery::judge(tally.recent_right() as usize, tally.recent_count as usize),
             })
             .collect())
     }
@@ -429,20 +464,5 @@ impl ProgressDb {
         pairs.sort_by(|x, y| y.times.cmp(&x.times).then_with(|| x.cities.cmp(&y.cities)));
         pairs.truncate(limit);
         Ok(pairs)
-    }
-
-    /// Runs a query and collects its rows.
-    fn rows<T>(
-        &self,
-        sql: &str,
-        params: impl rusqlite::Params,
-        map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-    ) -> Result<Vec<T>, ProgressError> {
-        let mut statement = self.conn.prepare(sql).map_err(|err| self.error(err))?;
-        let rows = statement
-            .query_map(params, map)
-            .map_err(|err| self.error(err))?;
-        rows.collect::<Result<_, _>>()
-            .map_err(|err| self.error(err))
     }
 }

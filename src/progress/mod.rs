@@ -200,6 +200,21 @@ impl ProgressDb {
         &self.path
     }
 
+    /// Runs a query and collects its rows.
+    fn rows<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, ProgressError> {
+        let mut statement = self.conn.prepare(sql).map_err(|err| self.error(err))?;
+        let rows = statement
+            .query_map(params, map)
+            .map_err(|err| self.error(err))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|err| self.error(err))
+    }
+
     fn error(&self, source: rusqlite::Error) -> ProgressError {
         ProgressError::Sqlite {
             path: self.path.clone(),

@@ -140,15 +140,11 @@ impl ProgressDb {
 
     /// Every player, by name.
     pub fn players(&self) -> Result<Vec<(PlayerId, String)>, ProgressError> {
-        let mut statement = self
-            .conn
-            .prepare("SELECT id, name FROM player ORDER BY name COLLATE NOCASE")
-            .map_err(|err| self.error(err))?;
-        let rows = statement
-            .query_map([], |row| Ok((PlayerId(row.get(0)?), row.get(1)?)))
-            .map_err(|err| self.error(err))?;
-        rows.collect::<Result<_, _>>()
-            .map_err(|err| self.error(err))
+        self.rows(
+            "SELECT id, name FROM player ORDER BY name COLLATE NOCASE",
+            [],
+            |row| Ok((PlayerId(row.get(0)?), row.get(1)?)),
+        )
     }
 
     pub fn set_last_player(&self, player: PlayerId) -> Result<(), ProgressError> {
@@ -324,18 +320,12 @@ impl ProgressDb {
 
     /// A player's sessions left mid-way (quit or crashed), newest first: resumable.
     pub fn unfinished_sessions(&self, player: PlayerId) -> Result<Vec<SessionId>, ProgressError> {
-        let mut statement = self
-            .conn
-            .prepare(
-                "SELECT id FROM session WHERE player_id = ?1 AND ended_at IS NULL
-                 ORDER BY started_at DESC, id DESC",
-            )
-            .map_err(|err| self.error(err))?;
-        let rows = statement
-            .query_map(params![player.0], |row| Ok(SessionId(row.get(0)?)))
-            .map_err(|err| self.error(err))?;
-        rows.collect::<Result<_, _>>()
-            .map_err(|err| self.error(err))
+        self.rows(
+            "SELECT id FROM session WHERE player_id = ?1 AND ended_at IS NULL
+             ORDER BY started_at DESC, id DESC",
+            params![player.0],
+            |row| Ok(SessionId(row.get(0)?)),
+        )
     }
 
     /// The player's latest session left mid-way that can be resumed (it kept its questions and
@@ -357,20 +347,15 @@ impl ProgressDb {
             return Ok(None);
         };
         let questions = from_toml::<SavedQuestions>(&questions)?.questions;
-        let mut statement = self
-            .conn
-            .prepare("SELECT given, seconds FROM answer WHERE session_id = ?1 ORDER BY position")
-            .map_err(|err| self.error(err))?;
-        let rows = statement
-            .query_map(params![id], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, f64>(1)?))
-            })
-            .map_err(|err| self.error(err))?;
-        let mut answers = Vec::new();
-        for row in rows {
-            let (given, seconds) = row.map_err(|err| self.error(err))?;
-            answers.push((from_toml(&given)?, seconds));
-        }
+        let answers = self
+            .rows(
+                "SELECT given, seconds FROM answer WHERE session_id = ?1 ORDER BY position",
+                params![id],
+                |row| <(String, f64)>::try_from(row),
+            )?
+            .into_iter()
+            .map(|(given, seconds)| Ok((from_toml(&given)?, seconds)))
+            .collect::<Result<Vec<_>, ProgressError>>()?;
         if answers.len() >= questions.len() {
             return Ok(None);
         }
@@ -414,44 +399,26 @@ impl ProgressDb {
         &self,
         session: SessionId,
     ) -> Result<Vec<(crate::quiz::Question, Answer, u32)>, ProgressError> {
-        let mut statement = self
-            .conn
-            .prepare(
-                "SELECT question, given, points FROM answer WHERE session_id = ?1
-                 ORDER BY position",
-            )
-            .map_err(|err| self.error(err))?;
-        let rows = statement
-            .query_map(params![session.0], |row| {
-                Ok((
-                    row.get::<_, String>(0)?,
-                    row.get::<_, String>(1)?,
-                    row.get(2)?,
-                ))
-            })
-            .map_err(|err| self.error(err))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (question, given, points) = row.map_err(|err| self.error(err))?;
-            out.push((from_toml(&question)?, from_toml(&given)?, points));
-        }
-        Ok(out)
+        self.rows(
+            "SELECT question, given, points FROM answer WHERE session_id = ?1 ORDER BY position",
+            params![session.0],
+            |row| <(String, String, u32)>::try_from(row),
+        )?
+        .into_iter()
+        .map(|(question, given, points)| Ok((from_toml(&question)?, from_toml(&given)?, points)))
+        .collect()
     }
 
     /// The best `limit` finished sessions of a mode, highest score first (ties: earlier first).
     pub fn high_scores(&self, mode: &str, limit: usize) -> Result<Vec<HighScore>, ProgressError> {
-        let mut statement = self
-            .conn
-            .prepare(
-                "SELECT p.name, s.ended_at, s.points, s.correct, s.answered, s.seconds, s.seed
-                 FROM session s JOIN player p ON p.id = s.player_id
-                 WHERE s.mode = ?1 AND s.ended_at IS NOT NULL
-                 ORDER BY s.points DESC, s.ended_at ASC, s.id ASC
-                 LIMIT ?2",
-            )
-            .map_err(|err| self.error(err))?;
-        let rows = statement
-            .query_map(params![mode, limit as i64], |row| {
+        self.rows(
+            "SELECT p.name, s.ended_at, s.points, s.correct, s.answered, s.seconds, s.seed
+             FROM session s JOIN player p ON p.id = s.player_id
+             WHERE s.mode = ?1 AND s.ended_at IS NOT NULL
+             ORDER BY s.points DESC, s.ended_at ASC, s.id ASC
+             LIMIT ?2",
+            params![mode, limit as i64],
+            |row| {
                 Ok(HighScore {
                     player: row.get(0)?,
                     ended_at: row.get(1)?,
@@ -461,10 +428,8 @@ impl ProgressDb {
                     seconds: row.get(5)?,
                     seed: row.get::<_, i64>(6)? as u64,
                 })
-            })
-            .map_err(|err| self.error(err))?;
-        rows.collect::<Result<_, _>>()
-            .map_err(|err| self.error(err))
+            },
+        )
     }
 
     /// Where a finished session stands in its mode's table (1 is the top; ties share the
@@ -504,18 +469,14 @@ impl ProgressDb {
     /// Every session for an export, oldest first: player, mode, start (UTC, as SQLite writes
     /// it), finished or not, points, maximum, right, answered, seconds, seed.
     pub fn session_rows(&self) -> Result<Vec<SessionRow>, ProgressError> {
-        let mut statement = self
-            .conn
-            .prepare(
-                "SELECT p.name, s.mode, strftime('%Y-%m-%d %H:%M:%S', s.started_at, 'unixepoch'),
-                        s.ended_at IS NOT NULL, s.points, s.max_points, s.correct, s.answered,
-                        s.seconds, s.seed
-                 FROM session s JOIN player p ON p.id = s.player_id
-                 ORDER BY s.started_at, s.id",
-            )
-            .map_err(|err| self.error(err))?;
-        let rows = statement
-            .query_map([], |row| {
+        self.rows(
+            "SELECT p.name, s.mode, strftime('%Y-%m-%d %H:%M:%S', s.started_at, 'unixepoch'),
+                    s.ended_at IS NOT NULL, s.points, s.max_points, s.correct, s.answered,
+                    s.seconds, s.seed
+             FROM session s JOIN player p ON p.id = s.player_id
+             ORDER BY s.started_at, s.id",
+            [],
+            |row| {
                 Ok(SessionRow {
                     player: row.get(0)?,
                     mode: row.get(1)?,
@@ -528,61 +489,54 @@ impl ProgressDb {
                     seconds: row.get(8)?,
                     seed: row.get::<_, i64>(9)? as u64,
                 })
-            })
-            .map_err(|err| self.error(err))?;
-        rows.collect::<Result<_, _>>()
-            .map_err(|err| self.error(err))
+            },
+        )
     }
 
     /// Every answer for an export, by session and position: the player, mode, session start,
     /// the position, the question and answer as saved, points, right or not, seconds, and what
     /// it hit instead.
     pub fn answer_rows(&self) -> Result<Vec<AnswerRow>, ProgressError> {
-        let mut statement = self
-            .conn
-            .prepare(
-                "SELECT p.name, s.mode, strftime('%Y-%m-%d %H:%M:%S', s.started_at, 'unixepoch'),
-                        a.position, a.question, a.given, a.points, a.correct, a.seconds,
-                        a.hit_instead
-                 FROM answer a JOIN session s ON s.id = a.session_id
-                 JOIN player p ON p.id = s.player_id
-                 ORDER BY s.started_at, s.id, a.position",
-            )
-            .map_err(|err| self.error(err))?;
-        let rows = statement
-            .query_map([], |row| {
-                Ok((
-                    row.get::<_, String>(0)?,
-                    row.get::<_, String>(1)?,
-                    row.get::<_, String>(2)?,
-                    row.get::<_, i64>(3)?,
-                    row.get::<_, String>(4)?,
-                    row.get::<_, String>(5)?,
-                    row.get::<_, u32>(6)?,
-                    row.get::<_, bool>(7)?,
-                    row.get::<_, f64>(8)?,
-                    row.get::<_, Option<String>>(9)?,
-                ))
-            })
-            .map_err(|err| self.error(err))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (player, mode, started, position, question, given, points, correct, seconds, hit) =
-                row.map_err(|err| self.error(err))?;
-            out.push(AnswerRow {
-                player,
-                mode,
-                started,
-                position: position as usize,
-                question: from_toml(&question)?,
-                given: from_toml(&given)?,
-                points,
-                correct,
-                seconds,
-                hit_instead: hit,
-            });
-        }
-        Ok(out)
+        type Raw = (
+            String,
+            String,
+            String,
+            i64,
+            String,
+            String,
+            u32,
+            bool,
+            f64,
+            Option<String>,
+        );
+        self.rows(
+            "SELECT p.name, s.mode, strftime('%Y-%m-%d %H:%M:%S', s.started_at, 'unixepoch'),
+                    a.position, a.question, a.given, a.points, a.correct, a.seconds,
+                    a.hit_instead
+             FROM answer a JOIN session s ON s.id = a.session_id
+             JOIN player p ON p.id = s.player_id
+             ORDER BY s.started_at, s.id, a.position",
+            [],
+            |row| Raw::try_from(row),
+        )?
+        .into_iter()
+        .map(
+            |(player, mode, started, position, question, given, points, correct, seconds, hit)| {
+                Ok(AnswerRow {
+                    player,
+                    mode,
+                    started,
+                    position: position as usize,
+                    question: from_toml(&question)?,
+                    given: from_toml(&given)?,
+                    points,
+                    correct,
+                    seconds,
+                    hit_instead: hit,
+                })
+            },
+        )
+        .collect()
     }
 
     fn name_error(&self, err: rusqlite::Error, name: &str) -> ProgressError {
