@@ -159,6 +159,15 @@ pub enum Topic {
 #[serde(transparent)]
 pub struct FactId(pub String);
 
+impl FactId {
+    /// The city the fact belongs to: the id's part before the slash.
+    pub fn owner(&self) -> Option<CityKey> {
+        self.0
+            .split_once('/')
+            .map(|(city, _)| CityKey(city.to_string()))
+    }
+}
+
 /// A city's stable id, its slug (e.g. "hamhung"): what questions, answers and everything saved
 /// refer to. `CityId`, the row in the file, is only a handle within one loaded dataset.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

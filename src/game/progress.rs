@@ -128,7 +128,7 @@ fn open_progress(
     let Some(dir) = &options.data_dir else {
         return;
     };
-    let db = match ProgressDb::open_in(dir) {
+    let mut db = match ProgressDb::open_in(dir) {
         Ok((db, notice)) => {
             if let Some(notice) = notice {
                 notices.push(notice);
@@ -140,7 +140,6 @@ fn open_progress(
             return;
         }
     };
-    let mut db = db;
     if options.demo_history {
         fill_demo_history(&mut db, options.seed, &mut notices);
     }

@@ -9,7 +9,8 @@ use rand::RngExt;
 use super::{PlayerId, ProgressDb, ProgressError, SessionStart};
 use crate::dataset::Dataset;
 use crate::quiz::{
-    MapSettings, QuizSession, RankingSettings, facts_quiz, map_quiz, ranking_quiz, rng_from_seed,
+    MapSettings, QuizKind, QuizSession, RankingSettings, facts_quiz, map_quiz, ranking_quiz,
+    rng_from_seed,
 };
 
 /// What to make up.
@@ -25,7 +26,14 @@ pub struct SampleHistory<'a> {
 }
 
 /// The modes a sample history plays, in turn.
-pub const SAMPLE_MODES: [&str; 3] = ["quick-play", "map", "facts"];
+const SAMPLE_KINDS: [QuizKind; 3] = [QuizKind::QuickPlay, QuizKind::Map, QuizKind::Facts];
+
+/// Their names in the progress database.
+pub const SAMPLE_MODES: [&str; 3] = [
+    SAMPLE_KINDS[0].mode_name(),
+    SAMPLE_KINDS[1].mode_name(),
+    SAMPLE_KINDS[2].mode_name(),
+];
 
 /// What was made.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -72,16 +80,18 @@ impl ProgressDb {
                 let progress = f64::from(day_index + 1) / f64::from(history.days.max(1));
                 let skill = (0.35 + 0.15 * index as f64 + 0.4 * progress).min(0.95);
                 for number in 0..history.sessions_per_day {
-                    let mode = SAMPLE_MODES[(day_index + number) as usize % SAMPLE_MODES.len()];
+                    let kind = SAMPLE_KINDS[(day_index + number) as usize % SAMPLE_KINDS.len()];
                     let seed = rng.random_range(0..1_000_000u64);
-                    let questions = match mode {
-                        "quick-play" => ranking_quiz(dataset, &RankingSettings::default(), seed),
-                        "map" => map_quiz(dataset, &MapSettings::default(), seed),
+                    let questions = match kind {
+                        QuizKind::QuickPlay => {
+                            ranking_quiz(dataset, &RankingSettings::default(), seed)
+                        }
+                        QuizKind::Map => map_quiz(dataset, &MapSettings::default(), seed),
                         _ => facts_quiz(dataset, 10, seed),
                     };
                     let start = SessionStart {
                         player,
-                        mode: mode.into(),
+                        mode: kind.mode_name().into(),
                         seed,
                         questions: questions.clone(),
                     };
@@ -110,8 +120,9 @@ impl ProgressDb {
                         position += 1;
                         counts.answers += 1;
                     }
-                    let ended_at = started_at + quiz.summary().time.as_secs() as i64 + 5;
-                    self.finish_session_at(session, &quiz.summary(), ended_at)?;
+                    let summary = quiz.summary();
+                    let ended_at = started_at + summary.time.as_secs() as i64 + 5;
+                    self.finish_session_at(session, &summary, ended_at)?;
                     counts.sessions += 1;
                 }
             }

@@ -66,8 +66,8 @@ use which_province::{
 };
 
 pub use modes::{
-    EndlessRun, MapSettings, QuizSettings, RankingSettings, drill_quiz, facts_quiz, map_quiz,
-    next_seed, ranking_quiz,
+    EndlessRun, MapSettings, QuizKind, QuizSettings, RankingSettings, drill_quiz, facts_quiz,
+    map_quiz, next_seed, ranking_quiz,
 };
 pub use session::{QuestionResult, QuizSession, Stage, Summary};
 
@@ -280,12 +280,7 @@ impl Question {
             Question::WhichProvince(q) => Some(q.city.clone()),
             Question::TrueFalse(q) => Some(q.city.clone()),
             Question::WhichFact(q) => Some(q.city.clone()),
-            // A fact's id starts with its city's: "hamhung/vinalon".
-            Question::WhichCity(q) => q
-                .fact
-                .0
-                .split_once('/')
-                .map(|(city, _)| CityKey(city.to_string())),
+            Question::WhichCity(q) => q.fact.owner(),
             Question::OrderByPopulation(_)
             | Question::HigherOrLower(_)
             | Question::MatchBoard(_) => None,

@@ -21,7 +21,83 @@ use super::which_city::WhichCityQuestion;
 use super::which_fact::WhichFactQuestion;
 use super::which_province::ProvinceQuestion;
 use super::{Question, QuizRng, rng_from_seed};
+use crate::cli::QuizMode;
 use crate::dataset::{CityId, CityKey, Dataset};
+
+/// Which quiz to play: the modes, as the menus offer them and the progress database names them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum QuizKind {
+    /// Ten questions of every population kind.
+    #[default]
+    QuickPlay,
+    /// Higher or lower until the first miss.
+    HigherOrLower,
+    /// Ten map questions of the four placement kinds.
+    Map,
+    /// Ten questions about what each city is known for.
+    Facts,
+    /// A short drill of a few cities (`ActiveQuiz::drill`), started from the mastery map.
+    Drill,
+}
+
+impl QuizKind {
+    /// How the mode is named in the progress database (and in exports and tables).
+    pub const fn mode_name(self) -> &'static str {
+        match self {
+            QuizKind::QuickPlay => "quick-play",
+            QuizKind::HigherOrLower => "higher-or-lower",
+            QuizKind::Map => "map",
+            QuizKind::Facts => "facts",
+            QuizKind::Drill => "drill",
+        }
+    }
+
+    /// The mode a database name stands for.
+    pub fn from_mode_name(name: &str) -> Option<QuizKind> {
+        QuizKind::ALL
+            .into_iter()
+            .find(|kind| kind.mode_name() == name)
+    }
+
+    /// What the player calls it.
+    pub fn title(self) -> &'static str {
+        match self {
+            QuizKind::QuickPlay => "Quick play",
+            QuizKind::HigherOrLower => "Higher or lower",
+            QuizKind::Map => "Map quiz",
+            QuizKind::Facts => "Facts quiz",
+            QuizKind::Drill => "Drill",
+        }
+    }
+
+    /// Seconds per question for the time bonus, from the settings of the questions it asks;
+    /// `None` plays untimed (and higher or lower always does).
+    pub fn time_limit(self, settings: &QuizSettings) -> Option<Duration> {
+        match self {
+            QuizKind::QuickPlay | QuizKind::Facts => settings.ranking.time_limit,
+            QuizKind::Map | QuizKind::Drill => settings.map.time_limit,
+            QuizKind::HigherOrLower => None,
+        }
+    }
+
+    pub const ALL: [QuizKind; 5] = [
+        QuizKind::QuickPlay,
+        QuizKind::Map,
+        QuizKind::Facts,
+        QuizKind::HigherOrLower,
+        QuizKind::Drill,
+    ];
+}
+
+impl From<QuizMode> for QuizKind {
+    fn from(mode: QuizMode) -> Self {
+        match mode {
+            QuizMode::Population => QuizKind::QuickPlay,
+            QuizMode::Map => QuizKind::Map,
+            QuizMode::Facts => QuizKind::Facts,
+        }
+    }
+}
 
 /// What the ranking quiz asks; the defaults are Quick Play's.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -180,17 +256,13 @@ pub fn drill_quiz(dataset: &Dataset, cities: &[CityKey], seed: u64) -> Vec<Quest
             .into_iter()
             .filter(|id| !ids.contains(id)),
     );
-    let mut questions: Vec<Question> = ids
+    let drilled: Vec<CityKey> = ids.iter().map(|&id| dataset.key(id)).collect();
+    let mut questions: Vec<Question> = drilled
         .iter()
-        .map(|&city| {
-            Question::WhereIs(WhereIsQuestion {
-                city: dataset.key(city),
-            })
-        })
+        .map(|city| Question::WhereIs(WhereIsQuestion { city: city.clone() }))
         .collect();
     questions.extend(ids.iter().map(|&city| {
         let mut named = NameQuestion::generate(dataset, city, &pool, &mut rng);
-        let drilled: Vec<CityKey> = ids.iter().map(|&id| dataset.key(id)).collect();
         for other in &drilled {
             if named.choices.contains(other) {
                 continue;

@@ -36,8 +36,9 @@ fn ask_who_plays_first(
 /// The player's line and the resume lines change with the progress: the menu follows, keeping
 /// the focus where it was.
 fn relist_main_menu(progress: Res<Progress>, mut menu: ResMut<Menu>, mut page: ResMut<Page>) {
-    page.set_if_neq(title_page(&progress));
-    let items = main_menu(&progress);
+    let player = progress.player_name();
+    page.set_if_neq(title_page(player.as_deref()));
+    let items = main_menu(&progress, player.as_deref());
     if menu.items != items {
         let focus = menu.focus.min(items.len().saturating_sub(1));
         *menu = Menu::new(items);
@@ -77,9 +78,10 @@ fn resume_lines(progress: &Progress) -> Vec<MenuItem> {
     ]
 }
 
-fn main_menu(progress: &Progress) -> Vec<MenuItem> {
+/// The title menu; `player` is the current player's name.
+fn main_menu(progress: &Progress, player: Option<&str>) -> Vec<MenuItem> {
     let open = |label: &str, screen| MenuItem::new(label, MenuAction::Open(screen));
-    let player = match progress.player_name() {
+    let player = match player {
         Some(name) => format!("Player: {name} (change)"),
         None if progress.db.is_some() => "Player: who is playing?".into(),
         None => "Players (scores are not kept this time)".into(),
@@ -116,13 +118,13 @@ fn main_menu(progress: &Progress) -> Vec<MenuItem> {
 
 /// The title's text: what the game is, and who is playing (the menu may scroll past the
 /// player's line).
-fn title_page(progress: &Progress) -> Page {
+fn title_page(player: Option<&str>) -> Page {
     let mut paragraphs = vec![
         "Learn the cities of North Korea: by rank, by map and by heart.".to_string(),
         // The five largest cities, in Korean script.
         "평양 · 함흥 · 청진 · 남포 · 원산".into(),
     ];
-    if let Some(name) = progress.player_name() {
+    if let Some(name) = player {
         paragraphs.push(format!("Playing as {name}."));
     }
     Page {
@@ -133,9 +135,10 @@ fn title_page(progress: &Progress) -> Page {
 }
 
 fn show_main_menu(mut commands: Commands, progress: Res<Progress>) {
+    let player = progress.player_name();
     menu::show(
         &mut commands,
-        title_page(&progress),
-        Menu::new(main_menu(&progress)),
+        title_page(player.as_deref()),
+        Menu::new(main_menu(&progress, player.as_deref())),
     );
 }

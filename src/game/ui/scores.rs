@@ -25,14 +25,26 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// A mode's colour (Okabe–Ito) and marker in the plots.
-fn mode_style(mode: &str) -> (Color32, MarkerShape) {
+/// A mode's colour (Okabe–Ito), its marker in the plots and that marker as a symbol for the key.
+fn mode_style(mode: &str) -> (Color32, MarkerShape, &'static str) {
     match mode {
-        "quick-play" => (Color32::from_rgb(0x00, 0x72, 0xB2), MarkerShape::Circle),
-        "map" => (Color32::from_rgb(0xE6, 0x9F, 0x00), MarkerShape::Square),
-        "facts" => (Color32::from_rgb(0x00, 0x9E, 0x73), MarkerShape::Diamond),
-        "higher-or-lower" => (Color32::from_rgb(0xCC, 0x79, 0xA7), MarkerShape::Up),
-        _ => (Color32::from_rgb(0x56, 0xB4, 0xE9), MarkerShape::Cross),
+        "quick-play" => (
+            Color32::from_rgb(0x00, 0x72, 0xB2),
+            MarkerShape::Circle,
+            "●",
+        ),
+        "map" => (
+            Color32::from_rgb(0xE6, 0x9F, 0x00),
+            MarkerShape::Square,
+            "■",
+        ),
+        "facts" => (
+            Color32::from_rgb(0x00, 0x9E, 0x73),
+            MarkerShape::Diamond,
+            "◆",
+        ),
+        "higher-or-lower" => (Color32::from_rgb(0xCC, 0x79, 0xA7), MarkerShape::Up, "▲"),
+        _ => (Color32::from_rgb(0x56, 0xB4, 0xE9), MarkerShape::Cross, "✚"),
     }
 }
 
@@ -200,14 +212,7 @@ fn plots(ui: &mut egui::Ui, data: &ScoresData, colours: &Palette) {
     // The key: each mode's marker in its colour (the plots' own legend would cover points).
     ui.horizontal_wrapped(|ui| {
         for mode in &modes {
-            let (colour, shape) = mode_style(mode);
-            let symbol = match shape {
-                MarkerShape::Circle => "●",
-                MarkerShape::Square => "■",
-                MarkerShape::Diamond => "◆",
-                MarkerShape::Up => "▲",
-                _ => "✚",
-            };
+            let (colour, _, symbol) = mode_style(mode);
             ui.label(
                 RichText::new(format!("{symbol} {}", mode_title(mode)))
                     .color(colour)
@@ -229,7 +234,7 @@ fn plots(ui: &mut egui::Ui, data: &ScoresData, colours: &Palette) {
             .include_y(0.0)
             .show(ui, |plot| {
                 for mode in &modes {
-                    let (colour, shape) = mode_style(mode);
+                    let (colour, shape, _) = mode_style(mode);
                     let points: Vec<[f64; 2]> = per_mode(mode)
                         .into_iter()
                         .map(|s| {

@@ -12,7 +12,6 @@ use std::time::Duration;
 use bevy::prelude::*;
 
 use super::Screen;
-use crate::cli::QuizMode;
 use crate::dataset::CityKey;
 use crate::game::data::GameData;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
@@ -32,70 +31,7 @@ pub enum QuizPhase {
     Feedback,
 }
 
-/// Which quiz to play.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum QuizKind {
-    /// Ten questions of every population kind.
-    #[default]
-    QuickPlay,
-    /// Higher or lower until the first miss.
-    HigherOrLower,
-    /// Ten map questions of the four placement kinds.
-    Map,
-    /// Ten questions about what each city is known for.
-    Facts,
-    /// A short drill of a few cities (`ActiveQuiz::drill`), started from the mastery map.
-    Drill,
-}
-
-impl QuizKind {
-    /// How the mode is named in the progress database (and in exports and tables).
-    pub fn mode_name(self) -> &'static str {
-        match self {
-            QuizKind::QuickPlay => "quick-play",
-            QuizKind::HigherOrLower => "higher-or-lower",
-            QuizKind::Map => "map",
-            QuizKind::Facts => "facts",
-            QuizKind::Drill => "drill",
-        }
-    }
-
-    /// The mode a database name stands for.
-    pub fn from_mode_name(name: &str) -> Option<QuizKind> {
-        QuizKind::ALL
-            .into_iter()
-            .find(|kind| kind.mode_name() == name)
-    }
-
-    /// What the player calls it.
-    pub fn title(self) -> &'static str {
-        match self {
-            QuizKind::QuickPlay => "Quick play",
-            QuizKind::HigherOrLower => "Higher or lower",
-            QuizKind::Map => "Map quiz",
-            QuizKind::Facts => "Facts quiz",
-            QuizKind::Drill => "Drill",
-        }
-    }
-
-    pub const ALL: [QuizKind; 5] = [
-        QuizKind::QuickPlay,
-        QuizKind::Map,
-        QuizKind::Facts,
-        QuizKind::HigherOrLower,
-        QuizKind::Drill,
-    ];
-}
-
-impl From<QuizMode> for QuizKind {
-    fn from(mode: QuizMode) -> Self {
-        match mode {
-            QuizMode::Population => QuizKind::QuickPlay,
-            QuizMode::Map => QuizKind::Map,
-            QuizMode::Facts => QuizKind::Facts,
-        }
-    }
-}
+pub use crate::quiz::QuizKind;
 
 /// What the pause menu and the Results screen offer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,21 +105,21 @@ impl ActiveQuiz {
         let session = match kind {
             QuizKind::QuickPlay => QuizSession::new(
                 ranking_quiz(&data.dataset, &settings.ranking, seed),
-                settings.ranking.time_limit,
+                kind.time_limit(&settings),
             ),
             QuizKind::HigherOrLower => {
                 QuizSession::endless(&data.dataset, settings.ranking.measure, seed)
             }
             QuizKind::Map => QuizSession::new(
                 map_quiz(&data.dataset, &settings.map, seed),
-                settings.map.time_limit,
+                kind.time_limit(&settings),
             ),
             QuizKind::Facts => QuizSession::new(
                 facts_quiz(&data.dataset, settings.ranking.questions, seed),
-                settings.ranking.time_limit,
+                kind.time_limit(&settings),
             ),
             // A drill needs its cities: see `ActiveQuiz::drill`.
-            QuizKind::Drill => QuizSession::new(Vec::new(), None),
+            QuizKind::Drill => QuizSession::new(Vec::new(), kind.time_limit(&settings)),
         };
         Self::with_session(data, kind, session, settings, seed)
     }
@@ -192,7 +128,7 @@ impl ActiveQuiz {
     pub fn drill(data: &GameData, cities: Vec<CityKey>, settings: QuizSettings, seed: u64) -> Self {
         let session = QuizSession::new(
             drill_quiz(&data.dataset, &cities, seed),
-            settings.map.time_limit,
+            QuizKind::Drill.time_limit(&settings),
         );
         let mut quiz = Self::with_session(data, QuizKind::Drill, session, settings, seed);
         quiz.drill = cities;
@@ -215,11 +151,7 @@ impl ActiveQuiz {
         left: &crate::progress::Unfinished,
         settings: QuizSettings,
     ) -> Result<Self, String> {
-        let time_limit = match kind {
-            QuizKind::Map | QuizKind::Drill => settings.map.time_limit,
-            _ => settings.ranking.time_limit,
-        };
-        let mut session = QuizSession::new(left.questions.clone(), time_limit);
+        let mut session = QuizSession::new(left.questions.clone(), kind.time_limit(&settings));
         for (answer, seconds) in &left.answers {
             session
                 .answer(
