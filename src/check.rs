@@ -2,18 +2,20 @@
 //! game would, and say what is wrong where. Needs no window, so it runs in a build without the
 //! `game` feature, on a school's server or in a teacher's CI.
 
-use crate::cli::CheckArgs;
+use std::path::Path;
+
 use crate::dataset::Dataset;
 use crate::geography::MapShapes;
 
-/// Checks what `args` names. `Ok` holds a one-line summary, `Err` every problem, one per line.
-pub fn check(args: &CheckArgs) -> Result<String, String> {
+/// Checks a city dataset (the built-in one when `dataset` is `None`). `Ok` holds a one-line
+/// summary, `Err` every problem, one per line.
+pub fn check(dataset: Option<&Path>) -> Result<String, String> {
     let map = MapShapes::built_in().map_err(|err| err.to_string())?;
-    let dataset = Dataset::load(args.dataset.as_deref(), Some(&map.country))?;
-    let name = args.dataset.as_ref().map_or_else(
+    let name = dataset.map_or_else(
         || "the built-in dataset".to_string(),
         |p| p.display().to_string(),
     );
+    let dataset = Dataset::load(dataset, Some(&map.country))?;
     let facts: usize = dataset.cities.iter().map(|city| city.facts.len()).sum();
     Ok(format!(
         "{name}: no problems ({} cities, {} provinces, {facts} city facts, {} sources)",
@@ -26,11 +28,10 @@ pub fn check(args: &CheckArgs) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
 
     #[test]
     fn the_built_in_dataset_passes() {
-        let summary = check(&CheckArgs { dataset: None }).unwrap();
+        let summary = check(None).unwrap();
         assert!(summary.contains("no problems (28 cities"), "{summary}");
     }
 
@@ -39,16 +40,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("mine.toml");
         std::fs::write(&path, "topic = 3\n[[city]\n").unwrap();
-        let problems = check(&CheckArgs {
-            dataset: Some(path.clone()),
-        })
-        .unwrap_err();
+        let problems = check(Some(&path)).unwrap_err();
         assert!(problems.contains("mine.toml:2:"), "{problems}");
 
-        let missing = check(&CheckArgs {
-            dataset: Some(PathBuf::from("/no/such/file.toml")),
-        })
-        .unwrap_err();
+        let missing = check(Some(Path::new("/no/such/file.toml"))).unwrap_err();
         assert!(missing.contains("could not be read"), "{missing}");
     }
 }

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::export::ExportRows;
+use crate::quiz::QuizKind;
 use crate::settings::Theme;
 
 /// cityquiz: learn the cities of North Korea by quiz, map and flashcard.
@@ -102,6 +104,23 @@ pub struct ExportArgs {
     pub data_dir: Option<PathBuf>,
 }
 
+impl ExportArgs {
+    /// Exports from the folder given, else the platform's data folder.
+    pub fn run(&self) -> Result<String, String> {
+        let dir = self
+            .data_dir
+            .clone()
+            .or_else(crate::storage::default_data_dir)
+            .ok_or("no data folder was found: give one with --data-dir DIR")?;
+        let rows = if self.answers {
+            ExportRows::Answers
+        } else {
+            ExportRows::Sessions
+        };
+        crate::export::export(&dir, &self.out, rows)
+    }
+}
+
 #[derive(Debug, Clone, Args, PartialEq)]
 pub struct CheckArgs {
     /// The city dataset to check (TOML, in the format of assets/data/cities.toml)
@@ -132,7 +151,8 @@ pub struct PlayArgs {
     #[arg(long, value_name = "THEME", ignore_case = true)]
     pub theme: Option<ThemeArg>,
 
-    /// Save a screenshot of the first settled frame to FILE.png, then exit.
+    /// Save a screenshot of the first settled frame to FILE.png, then exit (after the steps of
+    /// `--script` or `--steps`, if given).
     #[arg(long, value_name = "FILE.png", value_parser = parse_png_path)]
     pub screenshot: Option<PathBuf>,
 
@@ -153,31 +173,15 @@ pub struct PlayArgs {
     #[arg(long)]
     pub hangul: bool,
 
-    /// For screenshots: on the Quiz screen, answer the first N questions (right and wrong in
-    /// turn) and show the last feedback, or the results when all are answered.
-    #[arg(long, value_name = "N", hide = true)]
-    pub demo_answers: Option<usize>,
+    /// Play the steps of this script file by itself (wait for a screen, press keys, click,
+    /// take screenshots, time frames, quit): see the README's "Scripting the game".
+    #[arg(long, value_name = "FILE")]
+    pub script: Option<PathBuf>,
 
-    /// For screenshots: after the demo answers, go on to the next question instead of showing
-    /// the last feedback.
-    #[arg(long, hide = true)]
-    pub demo_next: bool,
-
-    /// For screenshots: a part-made answer. On an ordering question, pick up the first line and
-    /// carry it down one; on a find-it question, miss once; on a map question, move the
-    /// crosshair; on a match board, make two pairs and a wrong one.
-    #[arg(long, hide = true)]
-    pub demo_carry: bool,
-
-    /// For screenshots: fill the progress database with two players' made-up history of real
-    /// quizzes (two weeks, a few sessions a day) before the first screen.
-    #[arg(long, hide = true)]
-    pub demo_history: bool,
-
-    /// Measuring: time N frames of the start screen once it has settled, print the median,
-    /// 90th percentile and mean frame time, then exit.
-    #[arg(long, value_name = "N", hide = true)]
-    pub frame_times: Option<u32>,
+    /// The same, with the steps given here, separated by `;` (e.g. "wait quiz; answer right;
+    /// screenshot a.png; quit").
+    #[arg(long, value_name = "STEPS")]
+    pub steps: Option<String>,
 
     /// Window size as WIDTHxHEIGHT in pixels, e.g. 960x600.
     #[arg(long, value_name = "WxH", value_parser = parse_window_size, default_value = "1280x720")]
@@ -195,6 +199,16 @@ pub enum QuizMode {
     Facts,
 }
 
+impl From<QuizMode> for QuizKind {
+    fn from(mode: QuizMode) -> Self {
+        match mode {
+            QuizMode::Population => QuizKind::QuickPlay,
+            QuizMode::Map => QuizKind::Map,
+            QuizMode::Facts => QuizKind::Facts,
+        }
+    }
+}
+
 /// `--screen` values: the screens a run can open on. The game maps each to its own state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ScreenName {
@@ -209,6 +223,84 @@ pub enum ScreenName {
     Players,
     Settings,
     Credits,
+}
+
+#[cfg(feature = "game")]
+impl From<ScreenName> for crate::game::Screen {
+    fn from(name: ScreenName) -> Self {
+        use crate::game::Screen;
+        match name {
+            ScreenName::Title => Screen::Title,
+            ScreenName::Play => Screen::Play,
+            ScreenName::Quiz => Screen::Quiz,
+            ScreenName::Results => Screen::Results,
+            ScreenName::Flashcards => Screen::Flashcards,
+            ScreenName::Explore => Screen::Explore,
+            ScreenName::Scores => Screen::Scores,
+            ScreenName::Players => Screen::Players,
+            ScreenName::Mastery => Screen::Mastery,
+            ScreenName::Settings => Screen::Settings,
+            ScreenName::Credits => Screen::Credits,
+        }
+    }
+}
+
+#[cfg(feature = "game")]
+impl PlayArgs {
+    /// What the game is asked to do, in its own terms; a script that cannot be read or parsed
+    /// is an error that says where and what to write instead.
+    pub fn game_options(&self) -> Result<crate::game::GameOptions, String> {
+        use crate::game::automation::Script;
+        use crate::game::{ExploreStart, GameOptions, Screen};
+        let mut script = match (&self.script, &self.steps) {
+            (Some(_), Some(_)) => {
+                return Err("give the steps with --script FILE or with --steps, not both".into());
+            }
+            (Some(path), None) => {
+                let text = std::fs::read_to_string(path).map_err(|err| {
+                    format!("the script {} could not be read: {err}", path.display())
+                })?;
+                Some(Script::parse(&path.display().to_string(), &text).map_err(|e| e.to_string())?)
+            }
+            (None, Some(steps)) => {
+                Some(Script::parse("--steps", steps).map_err(|err| err.to_string())?)
+            }
+            (None, None) => None,
+        };
+        if let Some(path) = &self.screenshot {
+            let picture = Script::screenshot_of_start(path.clone());
+            script = Some(match script {
+                Some(steps) => steps.then(picture),
+                None => picture,
+            });
+        }
+        Ok(GameOptions {
+            seed: self
+                .seed
+                .unwrap_or_else(crate::game::options::seed_from_clock),
+            data_dir: self
+                .data_dir
+                .clone()
+                .or_else(crate::storage::default_data_dir),
+            start_screen: match (self.screen, self.quiz) {
+                (Some(screen), _) => Screen::from(screen),
+                (None, Some(_)) => Screen::Quiz,
+                (None, None) => Screen::Title,
+            },
+            theme: self.theme.map(Theme::from),
+            dataset: self.dataset.clone(),
+            explore: ExploreStart {
+                city: self.city.clone(),
+                zoom: self.zoom,
+                hangul: self.hangul,
+            },
+            quiz: self.quiz.map(QuizKind::from),
+            may_ask_name: self.screen.is_none() && self.quiz.is_none(),
+            untimed: false,
+            script,
+            window_size: self.window_size,
+        })
+    }
 }
 
 /// Why a window cannot open here, read from the environment before any window is tried (winit

@@ -4,20 +4,21 @@
 
 use std::path::Path;
 
-use crate::cli::ExportArgs;
 use crate::dataset::Dataset;
 use crate::geography::MapShapes;
 use crate::progress::{AnswerRow, ProgressDb, SessionRow};
 use crate::quiz::grade;
 
-/// Writes what `args` asks for; `Ok` says how many rows went where.
-pub fn export(args: &ExportArgs) -> Result<String, String> {
-    let dir = args
-        .data_dir
-        .clone()
-        .or_else(crate::storage::default_data_dir)
-        .ok_or("no data folder was found: give one with --data-dir DIR")?;
-    let file = dir.join(ProgressDb::FILE_NAME);
+/// What an export writes: one row per session, or one per answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportRows {
+    Sessions,
+    Answers,
+}
+
+/// Writes the progress kept in `data_dir` to `out` as CSV; `Ok` says how many rows went where.
+pub fn export(data_dir: &Path, out: &Path, rows: ExportRows) -> Result<String, String> {
+    let file = data_dir.join(ProgressDb::FILE_NAME);
     if !file.exists() {
         return Err(format!(
             "there is no progress to export yet: {} does not exist (play a quiz first, or give \
@@ -29,19 +30,21 @@ pub fn export(args: &ExportArgs) -> Result<String, String> {
     if let Some(notice) = notice {
         return Err(notice);
     }
-    let rows = if args.answers {
-        let map = MapShapes::built_in().map_err(|err| err.to_string())?;
-        let dataset = Dataset::built_in(Some(&map.country)).map_err(|err| err.to_string())?;
-        let rows = db.answer_rows().map_err(|err| err.to_string())?;
-        write_answers(&args.out, &rows, &dataset)?;
-        rows.len()
-    } else {
-        let rows = db.session_rows().map_err(|err| err.to_string())?;
-        write_sessions(&args.out, &rows)?;
-        rows.len()
+    let (count, what) = match rows {
+        ExportRows::Answers => {
+            let map = MapShapes::built_in().map_err(|err| err.to_string())?;
+            let dataset = Dataset::built_in(Some(&map.country)).map_err(|err| err.to_string())?;
+            let rows = db.answer_rows().map_err(|err| err.to_string())?;
+            write_answers(out, &rows, &dataset)?;
+            (rows.len(), "answers")
+        }
+        ExportRows::Sessions => {
+            let rows = db.session_rows().map_err(|err| err.to_string())?;
+            write_sessions(out, &rows)?;
+            (rows.len(), "sessions")
+        }
     };
-    let what = if args.answers { "answers" } else { "sessions" };
-    Ok(format!("wrote {rows} {what} to {}", args.out.display()))
+    Ok(format!("wrote {count} {what} to {}", out.display()))
 }
 
 const SESSION_HEADER: [&str; 9] = [
@@ -166,20 +169,12 @@ mod tests {
         db.finish_session(id, &session.summary()).unwrap();
     }
 
-    fn args(dir: &Path, out: &Path, answers: bool) -> ExportArgs {
-        ExportArgs {
-            out: out.to_path_buf(),
-            answers,
-            data_dir: Some(dir.to_path_buf()),
-        }
-    }
-
     #[test]
     fn sessions_and_answers_export_as_csv_a_spreadsheet_reads_back() {
         let dir = tempfile::tempdir().unwrap();
         played(dir.path());
         let out = dir.path().join("results.csv");
-        let said = export(&args(dir.path(), &out, false)).unwrap();
+        let said = export(dir.path(), &out, ExportRows::Sessions).unwrap();
         assert!(said.contains("wrote 1 sessions"), "{said}");
         let mut reader = csv::Reader::from_path(&out).unwrap();
         assert_eq!(
@@ -199,7 +194,7 @@ mod tests {
         );
 
         let answers = dir.path().join("answers.csv");
-        let said = export(&args(dir.path(), &answers, true)).unwrap();
+        let said = export(dir.path(), &answers, ExportRows::Answers).unwrap();
         assert!(said.contains("wrote 11 answers"), "{said}");
         let mut reader = csv::Reader::from_path(&answers).unwrap();
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -211,7 +206,7 @@ mod tests {
     #[test]
     fn no_progress_yet_says_where_it_looked() {
         let dir = tempfile::tempdir().unwrap();
-        let err = export(&args(dir.path(), &dir.path().join("r.csv"), false)).unwrap_err();
+        let err = export(dir.path(), &dir.path().join("r.csv"), ExportRows::Sessions).unwrap_err();
         assert!(err.contains("no progress to export yet"), "{err}");
         assert!(err.contains("progress.sqlite"), "{err}");
     }

@@ -13,6 +13,8 @@ pub mod format;
 #[cfg(feature = "game")]
 pub mod game;
 pub mod geography;
+#[cfg(test)]
+mod import_rules;
 pub mod map_geometry;
 pub mod map_view;
 pub mod names;
@@ -21,3 +23,4 @@ pub mod quiz;
 pub mod records;
 pub mod settings;
 pub mod storage;
+pub mod text;

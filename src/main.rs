@@ -10,7 +10,7 @@ fn main() -> ExitCode {
     let cli = Cli::try_parse_args(std::env::args_os()).unwrap_or_else(|err| err.exit());
     match cli.into_command() {
         Command::Play(args) => play(args),
-        Command::Check(args) => match cityquiz::check::check(&args) {
+        Command::Check(args) => match cityquiz::check::check(args.dataset.as_deref()) {
             Ok(summary) => {
                 println!("{summary}");
                 ExitCode::SUCCESS
@@ -20,7 +20,7 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Export(args) => match cityquiz::export::export(&args) {
+        Command::Export(args) => match args.run() {
             Ok(summary) => {
                 println!("{summary}");
                 ExitCode::SUCCESS
@@ -44,7 +44,14 @@ fn play(args: PlayArgs) -> ExitCode {
         eprintln!("{problem}");
         return ExitCode::from(2);
     }
-    match cityquiz::game::run(args) {
+    let options = match args.game_options() {
+        Ok(options) => options,
+        Err(problem) => {
+            eprintln!("{problem}");
+            return ExitCode::from(2);
+        }
+    };
+    match cityquiz::game::run(options) {
         bevy::app::AppExit::Success => ExitCode::SUCCESS,
         bevy::app::AppExit::Error(code) => ExitCode::from(code.get()),
     }

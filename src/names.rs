@@ -3,15 +3,7 @@
 //! also carry one small typo ("Hamhng"), as long as no other city is as close.
 
 use crate::dataset::{City, CityId, Dataset};
-
-/// The form names are compared in: ASCII transliteration, lower case, letters and digits only.
-pub fn fold(name: &str) -> String {
-    deunicode::deunicode(name)
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
+use crate::text::fold;
 
 /// Edits (Damerau–Levenshtein) a typed name may be from a spelling of this folded length and
 /// still count: none for short names, where one letter makes another name ("Anju", "Anak"),

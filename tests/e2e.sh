@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end check in a real window: runs the game under Xvfb with Mesa's software Vulkan
 # (lavapipe), saves a screenshot of every screen in both themes with `--screen … --screenshot …`,
-# plus the map in the states a player sees most, and fails if the game fails, times out, or a
-# picture is blank (nearly one colour).
+# plus the quizzes and the map in the states a player sees most, reached by the game's own
+# automation script (`--steps`: keys, clicks and answers as a player gives them), and fails if
+# the game fails, times out, or a picture is blank (nearly one colour).
 #
 # Usage: tests/e2e.sh [BINARY] [OUT_DIR]   (defaults: target/debug/cityquiz, shots/)
 # Needs: xvfb-run, mesa-vulkan-drivers, libvulkan1 and the X client libraries (see .ci/run).
@@ -49,38 +50,63 @@ done
 # The map zoomed into the Pyongyang–Nampo area, and with a city card open (Hangul names on).
 shoot explore-pyongyang-nampo --screen explore --city pyongyang --zoom 5
 shoot explore-card --screen explore --city hamhung --zoom 2 --hangul
-# The quiz: an ordering question with a line being carried, its feedback, higher or lower,
-# guessing, and the results of a whole quiz (the hidden --demo flags play part of it).
-shoot quiz-order-carry --screen quiz --seed 2 --demo-carry
-shoot quiz-order-feedback --screen quiz --seed 0 --demo-answers 2
+# play N: the steps that answer N questions, right and a near miss in turn, going on after
+# each but the last (whose feedback then shows; on the last question, the results).
+play() {
+  local steps="wait quiz" n
+  for ((n = 1; n <= $1; n++)); do
+    if ((n % 2)); then steps+="; answer right"; else steps+="; answer near-miss"; fi
+    steps+="; wait 2 frames"
+    ((n < $1)) && steps+="; press Enter; wait 2 frames"
+  done
+  printf '%s' "$steps"
+}
+# play_on N: the same, and on to the next question after the last.
+play_on() { printf '%s; press Enter; wait 2 frames' "$(play "$1")"; }
+
+# The quiz: an ordering question with a line being carried (Space picks it up, Down carries
+# it), its feedback, higher or lower, guessing, and the results of a whole quiz.
+shoot quiz-order-carry --screen quiz --seed 2 --steps "wait quiz; press Space; press Down"
+shoot quiz-order-feedback --screen quiz --seed 0 --steps "$(play 2)"
 shoot quiz-higher-lower --screen quiz --seed 1
-shoot quiz-higher-lower-feedback --screen quiz --seed 1 --demo-answers 1
+shoot quiz-higher-lower-feedback --screen quiz --seed 1 --steps "$(play 1)"
 shoot quiz-guess --screen quiz --seed 4 --theme dark
-shoot results-played --screen quiz --seed 0 --demo-answers 10
+shoot results-played --screen quiz --seed 0 --steps "$(play 10); press Enter; wait results"
 # The map quiz: where is X and its feedback (a click 100 km east, the line and the km), the pin
 # mode after a miss, name the marked city, which province (asked, and a wrong answer's
 # feedback) and the results map of a whole quiz.
 shoot map-where-is --quiz map --seed 1
-shoot map-where-is-feedback --quiz map --seed 3 --demo-answers 2
-shoot map-find-after-miss --quiz map --seed 1 --demo-answers 2 --demo-next --demo-carry
-shoot map-name-marked --quiz map --seed 0 --demo-answers 4 --demo-next
+shoot map-where-is-feedback --quiz map --seed 3 --steps "$(play 2)"
+shoot map-find-after-miss --quiz map --seed 1 --steps "$(play_on 2); click city FIND_MISS; wait 2 frames"
+shoot map-name-marked --quiz map --seed 0 --steps "$(play_on 4)"
 shoot map-province --quiz map --seed 2
-shoot map-province-feedback --quiz map --seed 4 --demo-answers 2 --theme dark
-shoot map-results --quiz map --seed 0 --demo-answers 10
+shoot map-province-feedback --quiz map --seed 4 --theme dark --steps "$(play 2)"
+shoot map-results --quiz map --seed 0 --steps "$(play 10); press Enter; wait results"
 # The facts quiz: a true-or-false feedback and a which-city feedback, each with the fact's
 # source and the cities on the map.
-shoot facts-true-false-feedback --quiz facts --seed 1 --demo-answers 1
-shoot facts-which-city-feedback --quiz facts --seed 1 --demo-answers 2
-# The match board mid-game: two pairs made, a wrong pair marked (dark theme).
-shoot facts-board-mid-game --quiz facts --seed 1 --demo-answers 10 --demo-next --demo-carry --theme dark
+shoot facts-true-false-feedback --quiz facts --seed 1 --steps "$(play 1)"
+shoot facts-which-city-feedback --quiz facts --seed 1 --steps "$(play 2)"
+# The match board mid-game: two pairs made by keys (fact A and B to their cities), a wrong pair
+# tried and marked (dark theme).
+shoot facts-board-mid-game --quiz facts --seed 1 --theme dark \
+  --steps "$(play_on 10); BOARD_KEYS; wait 2 frames"
 
 # The map quizzes above stopped mid-way: the title offers to resume the last one or discard it.
 shoot title-resume --screen title --seed 2
-# Players and scores: two weeks of real quizzes by two players (--demo-history fills the progress
+# Players and scores: two weeks of real quizzes by two players (the script fills the progress
 # database once), then the Scores screen's tables and plots, the mastery map and the players.
-shoot scores-history --screen scores --demo-history --seed 5
+shoot scores-history --screen title --seed 5 \
+  --steps "wait title; sample-history Mina Jun; click \"Scores\"; wait scores"
 shoot mastery-map --screen mastery --seed 5
 shoot players --screen players --seed 5 --theme dark
+# Measuring: frame times of a map question, through the same script.
+frames=$(timeout 180 xvfb-run -a -s "-screen 0 1280x720x24" "$bin" --quiz map --seed 1 \
+  --data-dir "$data_dir" --steps "wait quiz; time 120 frames; quit" 2>"$out/frame-times.log") || true
+if [[ $frames != *"frame times on quiz: 120 frames: median"* ]]; then
+  echo "FAIL frame times: $frames"; tail -n 20 "$out/frame-times.log"; failed=1
+else
+  echo "ok   $frames"
+fi
 # The data folder given before the subcommand works too.
 if ! "$bin" --data-dir "$data_dir" export --out "$out/sessions-before.csv" >"$out/export-before.log" 2>&1; then
   echo "FAIL export with --data-dir before the subcommand"; cat "$out/export-before.log"; failed=1
@@ -101,7 +127,7 @@ elif "$bin" check --dataset "$broken" >"$out/check-broken.log" 2>&1 \
 else
   echo "ok   check: $(cat "$out/check.log")"
 fi
-# The demo runs above kept their answers in the progress database: export them for a teacher.
+# The scripted runs above kept their answers in the progress database: export them for a teacher.
 if ! "$bin" export --data-dir "$data_dir" --out "$out/sessions.csv" >"$out/export.log" 2>&1 \
     || ! "$bin" export --data-dir "$data_dir" --answers --out "$out/answers.csv" >>"$out/export.log" 2>&1 \
     || ! head -n 1 "$out/sessions.csv" | grep -q '^player,mode,started (UTC),' \

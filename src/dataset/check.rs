@@ -9,12 +9,11 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use super::model::*;
 use super::raw::*;
-use super::*;
 use crate::diagnostics::SourceFile;
 use crate::geography::{CountryShape, LatLon, MAP_BOUNDS, OUTLINE_SLACK_DEGREES};
-use crate::names::fold;
-use facts::FactOwner;
+use crate::text::fold;
 
 pub(super) fn toml_fix(message: &str) -> String {
     if message.contains("unknown field") {
@@ -518,6 +517,28 @@ impl<'f, 'a> Checker<'f, 'a> {
                     seen.insert(folded, slug.to_string());
                 }
             }
+        }
+    }
+}
+
+/// Whose fact is being checked: a city's or a province's (by slug).
+#[derive(Clone, Copy)]
+enum FactOwner<'s> {
+    City(&'s str),
+    Province(&'s str),
+}
+
+impl FactOwner<'_> {
+    pub(super) fn slug(self) -> String {
+        match self {
+            FactOwner::City(slug) | FactOwner::Province(slug) => slug.to_string(),
+        }
+    }
+
+    pub(super) fn kind(self) -> &'static str {
+        match self {
+            FactOwner::City(_) => "city",
+            FactOwner::Province(_) => "province",
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The dataset's rules, one test each, and the shipped file against its sources.
 
 use super::*;
-use crate::geography::{MapShapes, distance_km};
+use crate::geography::{LatLon, MapShapes, distance_km};
 
 const SEED_FILES: [&str; 4] = [
     "000_94b79746cb7df676.txt",

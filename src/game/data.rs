@@ -6,7 +6,7 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use geo::BoundingRect;
 
-use super::GameOptions;
+use super::options::GameOptions;
 use crate::dataset::{City, CityId, CityKey, Dataset, PopulationKind};
 use crate::geography::{LatLon, MapShapes, Projection};
 

@@ -5,11 +5,11 @@
 use bevy::app::AppExit;
 use bevy::prelude::*;
 
-use super::AppSystems;
+use super::messages::QuizCommand;
 use super::notices::Notices;
 use super::preferences::Preferences;
-use super::screens::Screen;
-use super::screens::quiz::QuizCommand;
+use super::screen::Screen;
+use super::systems::AppSystems;
 use crate::settings::SettingKind;
 
 /// The text of the current screen: a heading and paragraphs the UI draws above the menu.

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 
-use super::GameOptions;
 use super::notices::Notices;
+use super::options::GameOptions;
 use crate::settings::{SettingKind, Settings, Theme};
 
 #[derive(Resource, Clone, Debug, Default, PartialEq)]

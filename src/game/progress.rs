@@ -1,19 +1,17 @@
 //! Keeping progress as the player plays: the progress database is opened at start (a file kept
 //! aside, or a newer one refused, is told to the player, and the game goes on), the last player
-//! is taken up again (or "Player 1" on a first start), and every answer of a quiz's main round
-//! is committed as soon as it is given; the session is closed when the main round ends.
+//! is taken up again (or "Player 1" on a first start). It listens to the quiz messages: each
+//! main-round `AnswerGiven` is committed in its own transaction as it arrives (the session is
+//! made at the first), and `QuizFinished` closes the session. Nothing here reads a screen.
 
 use std::sync::Mutex;
 
 use bevy::prelude::*;
 
-use super::GameOptions;
-use super::data::GameData;
 use super::menu::MenuAction;
+use super::messages::{AnswerGiven, QuizCommand, QuizFinished, QuizStarted, Round};
 use super::notices::Notices;
-use super::preferences::Preferences;
-use super::screens::Screen;
-use super::screens::quiz::{ActiveQuiz, QuizCommand, QuizFinished, QuizKind};
+use super::options::GameOptions;
 use crate::progress::{PlayerId, ProgressDb, ProgressError, SessionId, SessionStart, Unfinished};
 
 /// The first player's name when nobody has played yet.
@@ -27,8 +25,9 @@ pub struct Progress {
     /// time.
     pub db: Option<Mutex<ProgressDb>>,
     pub player: Option<PlayerId>,
+    /// The quiz being played, as it started; its session is made at its first answer.
+    playing: Option<QuizStarted>,
     session: Option<SessionId>,
-    recorded: usize,
     /// The session whose main round ended last: the Results screen shows its place.
     pub last_finished: Option<SessionId>,
     /// Nobody had played when the game started: the title asks who is playing.
@@ -84,6 +83,40 @@ impl Progress {
         self.with_db(|db| db.resumable(player))?.ok().flatten()
     }
 
+    /// Fills the database with `players`' two weeks of real quizzes, a few a day, ending now;
+    /// the first of them plays next. For screenshots and demonstrations (a script's
+    /// `sample-history` step).
+    pub fn fill_sample_history(
+        &mut self,
+        dataset: &crate::dataset::Dataset,
+        players: &[&str],
+        seed: u64,
+    ) -> Result<(), String> {
+        let history = crate::progress::SampleHistory {
+            players,
+            days: 14,
+            sessions_per_day: 3,
+            seed,
+            until: crate::progress::now(),
+        };
+        let first = players.first().copied().unwrap_or("Player 1");
+        let filled = self.with_db(|db| {
+            db.fill_sample(dataset, &history)?;
+            let player = db.player_named(first)?;
+            db.set_last_player(player)?;
+            Ok(player)
+        });
+        match filled {
+            Some(Ok(player)) => {
+                self.player = Some(player);
+                self.first_start = false;
+                Ok(())
+            }
+            Some(Err(err)) => Err(format!("The sample history could not be made: {err}.")),
+            None => Err("The sample history needs the progress file, which is not open.".into()),
+        }
+    }
+
     /// The current player, made on first need ("Player 1") when nobody chose a name.
     fn current_player(&mut self) -> Result<Option<PlayerId>, ProgressError> {
         if self.player.is_none() && self.db.is_some() {
@@ -106,17 +139,12 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(PreStartup, open_progress)
         .add_systems(
             Update,
-            (
-                apply_player_actions,
-                resume_or_discard.run_if(resource_exists::<GameData>),
-            )
-                .in_set(super::AppSystems::Update),
+            (apply_player_actions, discard_unfinished).in_set(super::systems::AppSystems::Update),
         )
+        // After the screens have sent this frame's messages.
         .add_systems(
             PostUpdate,
-            (record_answers, close_session)
-                .chain()
-                .run_if(resource_exists::<ActiveQuiz>),
+            (begin_session, record_answers, close_session).chain(),
         );
 }
 
@@ -128,7 +156,7 @@ fn open_progress(
     let Some(dir) = &options.data_dir else {
         return;
     };
-    let mut db = match ProgressDb::open_in(dir) {
+    let db = match ProgressDb::open_in(dir) {
         Ok((db, notice)) => {
             if let Some(notice) = notice {
                 notices.push(notice);
@@ -140,9 +168,6 @@ fn open_progress(
             return;
         }
     };
-    if options.demo_history {
-        fill_demo_history(&mut db, options.seed, &mut notices);
-    }
     // The last player, else the first by name; nobody yet is a first start, which asks for a
     // name ("Player 1" is made at the first answer if none is given).
     let player = db.last_player().and_then(|last| match last {
@@ -155,32 +180,6 @@ fn open_progress(
         Err(err) => notices.push(format!("{err}. Scores will not be kept this time.")),
     }
     progress.db = Some(Mutex::new(db));
-}
-
-/// `--demo-history`: two players' two weeks of real quizzes, a few a day, ending now; the first
-/// plays next.
-fn fill_demo_history(db: &mut ProgressDb, seed: u64, notices: &mut Notices) {
-    let filled = crate::geography::MapShapes::built_in()
-        .map_err(|err| err.to_string())
-        .and_then(|map| {
-            crate::dataset::Dataset::built_in(Some(&map.country)).map_err(|err| err.to_string())
-        })
-        .and_then(|dataset| {
-            let history = crate::progress::SampleHistory {
-                players: &["Mina", "Jun"],
-                days: 14,
-                sessions_per_day: 3,
-                seed,
-                until: crate::progress::now(),
-            };
-            db.fill_sample(&dataset, &history)
-                .and_then(|_| db.player_named("Mina"))
-                .and_then(|mina| db.set_last_player(mina))
-                .map_err(|err| err.to_string())
-        });
-    if let Err(problem) = filled {
-        notices.push(format!("The demo history could not be made: {problem}."));
-    }
 }
 
 /// Adds, chooses, renames and deletes players; what went wrong is kept for the Players screen.
@@ -233,43 +232,18 @@ fn apply_player_actions(mut actions: MessageReader<PlayerAction>, mut progress: 
     }
 }
 
-/// "Resume" and "Discard" on the title menu: the current player's quiz left mid-way.
-#[allow(clippy::too_many_arguments)]
-fn resume_or_discard(
+/// "Discard" on the title menu: the current player's quiz left mid-way, asked first. (Resuming
+/// it is the quiz screen's: it builds the quiz and announces it with `QuizStarted`.)
+fn discard_unfinished(
     mut menu_actions: MessageReader<MenuAction>,
-    mut commands: Commands,
     mut progress: ResMut<Progress>,
-    data: Res<GameData>,
-    preferences: Res<Preferences>,
     mut notices: ResMut<Notices>,
-    mut next_screen: ResMut<NextState<Screen>>,
 ) {
     for action in menu_actions.read() {
         let MenuAction::Quiz(command) = action else {
             continue;
         };
         match command {
-            QuizCommand::ResumeUnfinished => {
-                let Some(left) = progress.resumable() else {
-                    continue;
-                };
-                let Some(kind) = QuizKind::from_mode_name(&left.mode) else {
-                    notices.push(format!(
-                        "A quiz of mode \"{}\" cannot be resumed.",
-                        left.mode
-                    ));
-                    continue;
-                };
-                match ActiveQuiz::resume(&data, kind, &left, preferences.settings.quiz()) {
-                    Ok(quiz) => {
-                        progress.session = Some(left.session);
-                        progress.recorded = quiz.session.results.len();
-                        commands.insert_resource(quiz);
-                        next_screen.set(Screen::Quiz);
-                    }
-                    Err(problem) => notices.push(problem),
-                }
-            }
             QuizCommand::AskDiscard => progress.confirm_discard = true,
             QuizCommand::KeepUnfinished => progress.confirm_discard = false,
             QuizCommand::DiscardUnfinished => {
@@ -286,66 +260,70 @@ fn resume_or_discard(
     }
 }
 
-/// Commits every main-round answer not yet recorded; a new quiz (fewer results than recorded)
-/// starts a new session at its first answer.
-fn record_answers(
-    quiz: Res<ActiveQuiz>,
+/// A quiz began: its answers go to a new session (made at its first answer), or to the one it
+/// was resumed from.
+fn begin_session(
+    mut started: MessageReader<QuizStarted>,
     mut progress: ResMut<Progress>,
     mut notices: ResMut<Notices>,
 ) {
-    let results = &quiz.session.results;
-    if results.len() < progress.recorded {
-        progress.session = None;
-        progress.recorded = 0;
-    }
-    if results.len() == progress.recorded {
-        return;
-    }
-    let player = match progress.current_player() {
-        Ok(Some(player)) => player,
-        Ok(None) => return,
-        Err(err) => {
-            notices.push(format!("{err}. This answer was not kept."));
-            progress.recorded = results.len();
-            return;
+    for quiz in started.read() {
+        if let Err(err) = progress.current_player() {
+            notices.push(format!("{err}. This quiz's answers will not be kept."));
         }
-    };
-    let start = SessionStart {
-        player,
-        mode: quiz.kind.mode_name().into(),
-        seed: quiz.seed,
-        // An endless run's questions come one at a time: it cannot be resumed.
-        questions: if quiz.session.endless.is_some() {
-            Vec::new()
-        } else {
-            quiz.session.questions.clone()
-        },
-    };
-    let (session, recorded) = (progress.session, progress.recorded);
-    let outcome = progress.with_db(|db| {
-        let session = match session {
-            Some(session) => session,
-            None => db.start_session(&start)?,
-        };
-        for (position, result) in results.iter().enumerate().skip(recorded) {
-            db.record_answer(session, position, result)?;
-        }
-        Ok(session)
-    });
-    match outcome {
-        Some(Ok(session)) => {
-            progress.session = Some(session);
-            progress.recorded = results.len();
-        }
-        Some(Err(err)) => {
-            notices.push(format!("{err}. This answer was not kept."));
-            // Not retried every frame: the next answer tries again.
-            progress.recorded = results.len();
-        }
-        None => {}
+        progress.session = quiz.resumed;
+        progress.playing = Some(quiz.clone());
     }
 }
 
+/// Commits each main-round answer as it arrives, in its own transaction (the quiz's session is
+/// made at its first).
+fn record_answers(
+    mut answers: MessageReader<AnswerGiven>,
+    mut progress: ResMut<Progress>,
+    mut notices: ResMut<Notices>,
+) {
+    for answer in answers.read() {
+        if answer.round != Round::Main || progress.db.is_none() {
+            continue;
+        }
+        let player = match answer
+            .player
+            .map_or_else(|| progress.current_player(), |p| Ok(Some(p)))
+        {
+            Ok(Some(player)) => player,
+            Ok(None) => continue,
+            Err(err) => {
+                notices.push(format!("{err}. This answer was not kept."));
+                continue;
+            }
+        };
+        let start = SessionStart {
+            player,
+            mode: answer.kind.mode_name().into(),
+            seed: answer.seed,
+            questions: progress
+                .playing
+                .as_ref()
+                .map(|quiz| quiz.questions.clone())
+                .unwrap_or_default(),
+        };
+        let session = progress.session;
+        let outcome = progress.with_db(|db| {
+            let session = match session {
+                Some(session) => session,
+                None => db.start_session(&start)?,
+            };
+            db.record_answer(session, answer.position, &answer.result)?;
+            Ok(session)
+        });
+        match outcome {
+            Some(Ok(session)) => progress.session = Some(session),
+            Some(Err(err)) => notices.push(format!("{err}. This answer was not kept.")),
+            None => {}
+        }
+    }
+}
 /// The main round is over: the session gets its final tally.
 fn close_session(
     mut finished: MessageReader<QuizFinished>,
@@ -353,7 +331,9 @@ fn close_session(
     mut notices: ResMut<Notices>,
 ) {
     for quiz in finished.read() {
-        let Some(session) = progress.session else {
+        // Later answers (the review round's) belong to no session.
+        progress.playing = None;
+        let Some(session) = progress.session.take() else {
             continue;
         };
         match progress.with_db(|db| db.finish_session(session, &quiz.summary)) {

@@ -1,13 +1,14 @@
-//! The player's records between runs: loaded at start, and updated when a `QuizFinished`
-//! message arrives (for now the best higher-or-lower streak). The quiz screen only announces
-//! that a quiz ended; what is kept, and where, is decided here.
+//! The player's records between runs: loaded at start, and kept from the quiz messages (the
+//! best higher-or-lower streak from `QuizFinished`, the fastest match board of each size from
+//! its `AnswerGiven`). The quiz screen only announces what happened; what is kept, and where,
+//! is decided here.
 
 use bevy::prelude::*;
 
-use super::GameOptions;
+use super::messages::{AnswerGiven, QuizFinished, QuizStarted, Round};
 use super::notices::Notices;
-use super::screens::quiz::{ActiveQuiz, QuizFinished, QuizKind};
-use crate::quiz::Answer;
+use super::options::GameOptions;
+use crate::quiz::{Answer, Question, QuizKind};
 use crate::records::Records;
 
 /// The player's records, and whether the quiz just finished beat one.
@@ -41,37 +42,46 @@ fn load_records(
     }
 }
 
-/// A finished higher-or-lower run may set a new best streak, a finished match board a new best
-/// time for its size; either is saved at once.
+/// A new quiz clears the last one's news; a main-round match board may be the fastest of its
+/// size, a finished higher-or-lower run the longest streak; a new best is saved at once.
 fn keep_records(
+    mut started: MessageReader<QuizStarted>,
+    mut answers: MessageReader<AnswerGiven>,
     mut finished: MessageReader<QuizFinished>,
     options: Res<GameOptions>,
-    active: Option<Res<ActiveQuiz>>,
     mut records: ResMut<PlayerRecords>,
     mut notices: ResMut<Notices>,
 ) {
-    for quiz in finished.read() {
-        records.new_best = quiz.kind == QuizKind::HigherOrLower
+    if started.read().count() > 0 {
+        records.new_best = false;
+        records.new_board_best = false;
+    }
+    let mut beaten = false;
+    for answer in answers.read().filter(|answer| answer.round == Round::Main) {
+        if let (Answer::MatchBoard(board), Question::MatchBoard(question)) =
+            (&answer.result.answer, &answer.result.question)
             && records
                 .records
-                .note_higher_or_lower(quiz.summary.best_streak);
-        records.new_board_best = false;
-        let boards = active.iter().flat_map(|active| &active.session.results);
-        for result in boards {
-            if let (Answer::MatchBoard(board), crate::quiz::Question::MatchBoard(question)) =
-                (&result.answer, &result.question)
-            {
-                let beaten = records
-                    .records
-                    .note_board(question.facts.len(), board.seconds);
-                records.new_board_best |= beaten;
-            }
-        }
-        if (records.new_best || records.new_board_best)
-            && let Some(dir) = &options.data_dir
-            && let Err(err) = records.records.save(dir)
+                .note_board(question.facts.len(), board.seconds)
         {
-            notices.push(format!("{err}. Your new best was not saved."));
+            records.new_board_best = true;
+            beaten = true;
         }
+    }
+    for quiz in finished.read() {
+        if quiz.kind == QuizKind::HigherOrLower
+            && records
+                .records
+                .note_higher_or_lower(quiz.summary.best_streak)
+        {
+            records.new_best = true;
+            beaten = true;
+        }
+    }
+    if beaten
+        && let Some(dir) = &options.data_dir
+        && let Err(err) = records.records.save(dir)
+    {
+        notices.push(format!("{err}. Your new best was not saved."));
     }
 }

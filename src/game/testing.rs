@@ -1,4 +1,7 @@
-//! App builders and input helpers for the integration tests: every test starts the same way.
+//! App builders, input helpers and read-only views for the integration tests: every test
+//! starts the same way and plays as a player would (keys, clicks, menu actions, the messages a
+//! panel sends), reading the state it checks through the types re-exported here. This harness
+//! sits above the screens, like `game/mod.rs`: it is the one shared file that may name them.
 
 use std::path::Path;
 
@@ -9,6 +12,14 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 
 use super::{GameLogicPlugin, GameOptions, Screen};
+use crate::geography::{LatLon, Projection};
+use crate::quiz::Edit;
+use crate::quiz::name_marked::NameEdit;
+
+pub use super::map::MapScene;
+pub use super::screens::explore::state::{Explore, ExploreAction, Hover};
+pub use super::screens::quiz::active::{ActiveQuiz, QuizAction, QuizPhase};
+pub use super::screens::scores::data::ScoresData;
 
 /// A headless game: no window, no GPU, the real logic plugins, progress kept in `data_dir`.
 pub fn headless_app(data_dir: &Path) -> App {
@@ -16,6 +27,17 @@ pub fn headless_app(data_dir: &Path) -> App {
         seed: 7,
         data_dir: Some(data_dir.to_path_buf()),
         start_screen: Screen::Title,
+        ..GameOptions::default()
+    })
+}
+
+/// The same, with every quiz untimed, so points do not depend on how fast the machine is.
+pub fn untimed_app(data_dir: &Path) -> App {
+    headless_app_with(GameOptions {
+        seed: 7,
+        data_dir: Some(data_dir.to_path_buf()),
+        start_screen: Screen::Title,
+        untimed: true,
         ..GameOptions::default()
     })
 }
@@ -130,4 +152,49 @@ fn send_button(app: &mut App, state: ButtonState) {
             state,
             window: Entity::PLACEHOLDER,
         });
+}
+
+/// The quiz being played.
+pub fn quiz(app: &App) -> &ActiveQuiz {
+    app.world().resource::<ActiveQuiz>()
+}
+
+/// Where the quiz is: asking or showing the feedback.
+pub fn quiz_phase(app: &App) -> QuizPhase {
+    *app.world().resource::<State<QuizPhase>>().get()
+}
+
+/// Types a name into the name field and presses Enter in it, as the panel reports them.
+pub fn type_name(app: &mut App, text: &str) {
+    app.world_mut()
+        .write_message(QuizAction::Edit(Edit::NameMarked(NameEdit::Type(
+            text.to_string(),
+        ))));
+    app.world_mut().write_message(QuizAction::Submit);
+    app.update();
+    app.update();
+}
+
+/// Where a place is on screen (logical pixels) on the map now shown.
+pub fn on_screen(app: &App, at: LatLon) -> Vec2 {
+    let scene = app.world().resource::<MapScene>();
+    let [x, y] = scene
+        .view
+        .map_to_screen(Projection::NORTH_KOREA.project(at));
+    Vec2::new(x as f32, y as f32)
+}
+
+/// Clicks there on the map now shown, and lets the next frame show what the click did.
+pub fn click_map_at(app: &mut App, at: LatLon) {
+    let point = on_screen(app, at);
+    move_pointer(app, point);
+    click(app);
+    app.update();
+}
+
+/// Whether the pointer is over a panel (which then takes clicks from the map), as egui reports
+/// it in a window.
+pub fn pointer_over_panel(app: &mut App, over: bool) {
+    app.world_mut()
+        .insert_resource(super::menu::PointerTakenByUi(over));
 }

@@ -136,7 +136,7 @@ fn backfill_subjects(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
             .collect::<rusqlite::Result<_>>()?
     };
     for player in players {
-        super::history::rebuild_city_records(tx, player)?;
+        super::city_records::rebuild_city_records(tx, player)?;
     }
     Ok(())
 }

@@ -1,5 +1,9 @@
 use std::time::Duration;
 
+use std::path::Path;
+
+use rusqlite::Connection;
+
 use super::*;
 use crate::quiz::{Answer, MapSettings, QuizSession, grade, map_quiz, ranking_quiz, test_dataset};
 

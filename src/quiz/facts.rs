@@ -7,7 +7,7 @@
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
-use super::{GradeError, QuizRng};
+use super::basics::{GradeError, QuizRng};
 use crate::dataset::{City, CityId, Dataset, Fact, FactId};
 use crate::geography::distance_km;
 

@@ -6,9 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::basics::{GradeError, Graded};
 use super::placement::Crosshair;
 use super::population::resolve;
-use super::{GradeError, Graded};
 use crate::dataset::{CityId, CityKey, Dataset};
 
 /// Clicks allowed before the answer is shown.
@@ -69,7 +69,7 @@ impl FindQuestion {
     pub fn prompt(&self, dataset: &Dataset) -> String {
         format!(
             "Click the marker of {} ({} tries)",
-            super::city_name(dataset, &self.city),
+            super::basics::city_name(dataset, &self.city),
             TRIES
         )
     }

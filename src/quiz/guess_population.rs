@@ -6,10 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::basics::{GradeError, Graded, QuizRng};
 use super::population::{
     CitedFigure, Measure, cited_figure, figure, pick_city, resolve, sources_range,
 };
-use super::{GradeError, Graded, QuizRng};
 use crate::dataset::{CityKey, Dataset};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,7 +74,7 @@ impl GuessQuestion {
     pub fn prompt(&self, dataset: &Dataset) -> String {
         format!(
             "How many people live in {}? ({})",
-            super::city_name(dataset, &self.city),
+            super::basics::city_name(dataset, &self.city),
             self.measure.label()
         )
     }

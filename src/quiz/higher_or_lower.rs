@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::basics::{GradeError, Graded, QuizRng};
 use super::population::{CitedFigure, Measure, cited_figure, pick_pair, resolve, true_order};
-use super::{GradeError, Graded, QuizRng};
 use crate::dataset::{CityKey, Dataset};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,8 +51,8 @@ impl HigherOrLowerQuestion {
     pub fn prompt(&self, dataset: &Dataset) -> String {
         format!(
             "Which has more people: {} or {}? ({})",
-            super::city_name(dataset, &self.left),
-            super::city_name(dataset, &self.right),
+            super::basics::city_name(dataset, &self.left),
+            super::basics::city_name(dataset, &self.right),
             self.measure.label()
         )
     }

@@ -14,9 +14,9 @@ use rand::RngExt;
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
+use super::basics::{GradeError, Graded, QuizRng};
 use super::facts::{CitedFact, CityFact, askable_facts, resolve_fact};
 use super::population::resolve;
-use super::{GradeError, Graded, QuizRng};
 use crate::dataset::{CityId, CityKey, Dataset, FactId};
 
 /// Pairs on a board.

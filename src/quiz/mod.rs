@@ -8,19 +8,25 @@
 //! edits it takes), pure grading (an error for a question the data cannot grade), feedback whose
 //! figures carry year, kind and source, and a right and a wrong answer for tests.
 //! This file is the registry: one variant per kind in [`Question`], [`Answer`], [`Feedback`],
-//! [`Draft`] and [`Edit`], and one arm per kind in their methods and in [`grade`].
+//! [`Draft`] and [`Edit`], and one arm per kind in their methods and in [`grade`]; the drafts'
+//! dispatch is in `drafts.rs`, the right, wrong and near answers' in `sample_answers.rs`.
 //!
 //! ## Adding a kind (the recipe)
 //! 1. Write `src/quiz/<kind>.rs` after `guess_population.rs`: `XQuestion` (serde) with
 //!    `generate`, `prompt`, `draft`, `grade(dataset, Option<&XAnswer>) -> Result<Graded<XFeedback>,
 //!    GradeError>`, `right_answer`, `wrong_answer`; `XAnswer`, `XFeedback` (serde), `XDraft` with
 //!    `apply(&XEdit)` and `answer() -> Option<XAnswer>`; unit tests beside them.
-//! 2. Here: a `mod` line, and one variant or arm in each enum and `match` below (the compiler
-//!    lists every one that is missing).
-//! 3. In the game: one panel file in `src/game/ui/quiz/` (`asking`, `feedback`, `keys`, `hints`
-//!    over the kind's draft and feedback), and one arm in that folder's `mod.rs` dispatch.
+//! 2. Here: a `mod` line, and one variant or arm in each enum and `match` below, in `drafts.rs`
+//!    and in `sample_answers.rs` (the compiler lists every one that is missing).
+//! 3. In the game: one panel file in `src/game/screens/quiz/kinds/` (`asking`, `feedback`,
+//!    `keys`, `HINTS` over the kind's draft and feedback; a map kind adds `asking_overlay`,
+//!    `feedback_overlay` and `click`), and one arm in each `match` of that folder's `mod.rs`,
+//!    of `screens/quiz/map.rs` (which markers its map shows) and of `screens/quiz/results_map.rs`
+//!    — none has an arm for "every other kind", so the compiler lists each one.
 //! 4. A line in `tests/e2e.sh` for its screenshots. A mode that asks it lists it in `modes.rs`.
 
+mod basics;
+mod drafts;
 pub mod facts;
 pub mod find_on_map;
 pub mod guess_population;
@@ -31,6 +37,7 @@ pub mod name_marked;
 pub mod order_by_population;
 pub mod placement;
 pub mod population;
+mod sample_answers;
 pub mod scoring;
 pub mod session;
 pub mod true_false;
@@ -39,11 +46,9 @@ pub mod which_city;
 pub mod which_fact;
 pub mod which_province;
 
-use rand::SeedableRng;
-use rand::rngs::Xoshiro256PlusPlus;
 use serde::{Deserialize, Serialize};
 
-use crate::dataset::{CityKey, Dataset, FactId};
+use crate::dataset::{CityKey, Dataset};
 use crate::format::thousands;
 use find_on_map::{FindAnswer, FindDraft, FindEdit, FindFeedback, FindQuestion};
 use guess_population::{GuessAnswer, GuessDraft, GuessEdit, GuessFeedback, GuessQuestion};
@@ -65,58 +70,14 @@ use which_province::{
     ProvinceAnswer, ProvinceDraft, ProvinceEdit, ProvinceFeedback, ProvinceQuestion,
 };
 
+pub use basics::{GradeError, Graded, QuizRng, city_name, describe_cities, rng_from_seed};
 pub use modes::{
     EndlessRun, MapSettings, QuizKind, QuizSettings, RankingSettings, drill_quiz, facts_quiz,
     map_quiz, next_seed, ranking_quiz,
 };
 pub use session::{QuestionResult, QuizSession, Stage, Summary};
 
-/// The RNG every quiz draws from: portable, so a seed gives the same quiz on every machine.
-pub type QuizRng = Xoshiro256PlusPlus;
-
-pub fn rng_from_seed(seed: u64) -> QuizRng {
-    QuizRng::seed_from_u64(seed)
-}
-
-/// Why an answer could not be graded. Generated questions never fail; a saved question can,
-/// after the dataset changed under it.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum GradeError {
-    #[error("a {answer} answer was given to a {question} question")]
-    WrongKind {
-        question: &'static str,
-        answer: &'static str,
-    },
-    #[error("the dataset has no city \"{0}\"")]
-    UnknownCity(CityKey),
-    #[error("\"{city}\" has no {figure} figure to grade against")]
-    NoFigure { city: CityKey, figure: &'static str },
-    #[error("the dataset has no fact \"{}\"", .0.0)]
-    UnknownFact(FactId),
-    #[error("the quiz is over: there is no question to answer")]
-    NoQuestion,
-}
-
-/// A kind's grade: accuracy from 0 (all wrong) to 1 (all right), whether it counts as right, and
-/// what the feedback shows.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Graded<F> {
-    pub accuracy: f64,
-    pub correct: bool,
-    pub feedback: F,
-}
-
 pub type Grade = Graded<Feedback>;
-
-impl<F> Graded<F> {
-    fn map<G>(self, into: impl FnOnce(F) -> G) -> Graded<G> {
-        Graded {
-            accuracy: self.accuracy,
-            correct: self.correct,
-            feedback: into(self.feedback),
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -303,57 +264,6 @@ impl Question {
             Question::MatchBoard(q) => Draft::MatchBoard(q.draft(dataset)),
         }
     }
-
-    /// The answer that gets full marks.
-    pub fn right_answer(&self, dataset: &Dataset) -> Result<Answer, GradeError> {
-        Ok(match self {
-            Question::OrderByPopulation(q) => Answer::OrderByPopulation(q.right_answer(dataset)?),
-            Question::HigherOrLower(q) => Answer::HigherOrLower(q.right_answer(dataset)?),
-            Question::GuessPopulation(q) => Answer::GuessPopulation(q.right_answer(dataset)?),
-            Question::WhereIs(q) => Answer::WhereIs(q.right_answer(dataset)?),
-            Question::FindOnMap(q) => Answer::FindOnMap(q.right_answer(dataset)?),
-            Question::NameMarked(q) => Answer::NameMarked(q.right_answer(dataset)?),
-            Question::WhichProvince(q) => Answer::WhichProvince(q.right_answer(dataset)?),
-            Question::WhichCity(q) => Answer::WhichCity(q.right_answer(dataset)?),
-            Question::TrueFalse(q) => Answer::TrueFalse(q.right_answer(dataset)?),
-            Question::WhichFact(q) => Answer::WhichFact(q.right_answer(dataset)?),
-            Question::MatchBoard(q) => Answer::MatchBoard(q.right_answer(dataset)?),
-        })
-    }
-
-    /// An answer that scores nothing.
-    pub fn wrong_answer(&self, dataset: &Dataset) -> Result<Answer, GradeError> {
-        Ok(match self {
-            Question::OrderByPopulation(q) => Answer::OrderByPopulation(q.wrong_answer(dataset)?),
-            Question::HigherOrLower(q) => Answer::HigherOrLower(q.wrong_answer(dataset)?),
-            Question::GuessPopulation(q) => Answer::GuessPopulation(q.wrong_answer(dataset)?),
-            Question::WhereIs(q) => Answer::WhereIs(q.wrong_answer(dataset)?),
-            Question::FindOnMap(q) => Answer::FindOnMap(q.wrong_answer(dataset)?),
-            Question::NameMarked(q) => Answer::NameMarked(q.wrong_answer(dataset)?),
-            Question::WhichProvince(q) => Answer::WhichProvince(q.wrong_answer(dataset)?),
-            Question::WhichCity(q) => Answer::WhichCity(q.wrong_answer(dataset)?),
-            Question::TrueFalse(q) => Answer::TrueFalse(q.wrong_answer(dataset)?),
-            Question::WhichFact(q) => Answer::WhichFact(q.wrong_answer(dataset)?),
-            Question::MatchBoard(q) => Answer::MatchBoard(q.wrong_answer(dataset)?),
-        })
-    }
-
-    /// An answer partly right (or, for right-or-wrong kinds, wrong): for screenshots of feedback.
-    pub fn near_miss(&self, dataset: &Dataset) -> Result<Answer, GradeError> {
-        Ok(match self {
-            Question::OrderByPopulation(q) => Answer::OrderByPopulation(q.near_miss(dataset)?),
-            Question::HigherOrLower(q) => Answer::HigherOrLower(q.wrong_answer(dataset)?),
-            Question::GuessPopulation(q) => Answer::GuessPopulation(q.near_miss(dataset)?),
-            Question::WhereIs(q) => Answer::WhereIs(q.near_miss(dataset)?),
-            Question::FindOnMap(q) => Answer::FindOnMap(q.near_miss(dataset)?),
-            Question::NameMarked(q) => Answer::NameMarked(q.near_miss(dataset)?),
-            Question::WhichProvince(q) => Answer::WhichProvince(q.wrong_answer(dataset)?),
-            Question::WhichCity(q) => Answer::WhichCity(q.wrong_answer(dataset)?),
-            Question::TrueFalse(q) => Answer::TrueFalse(q.wrong_answer(dataset)?),
-            Question::WhichFact(q) => Answer::WhichFact(q.wrong_answer(dataset)?),
-            Question::MatchBoard(q) => Answer::MatchBoard(q.near_miss(dataset)?),
-        })
-    }
 }
 
 impl Answer {
@@ -461,72 +371,6 @@ impl Feedback {
     }
 }
 
-impl Edit {
-    /// The edit as made `seconds` after the question was shown: the match board's clock reads
-    /// the time of each pair from it (other edits carry no time).
-    pub fn at(mut self, seconds: f64) -> Edit {
-        if let Edit::MatchBoard(match_board::BoardEdit::PickCity { at_seconds, .. }) = &mut self {
-            *at_seconds = seconds;
-        }
-        self
-    }
-}
-
-impl Draft {
-    pub fn apply(&mut self, edit: &Edit) {
-        match (self, edit) {
-            (Draft::OrderByPopulation(d), Edit::OrderByPopulation(e)) => d.apply(e),
-            (Draft::HigherOrLower(d), Edit::HigherOrLower(e)) => d.apply(e),
-            (Draft::GuessPopulation(d), Edit::GuessPopulation(e)) => d.apply(e),
-            (Draft::WhereIs(d), Edit::WhereIs(e)) => d.apply(e),
-            (Draft::FindOnMap(d), Edit::FindOnMap(e)) => d.apply(e),
-            (Draft::NameMarked(d), Edit::NameMarked(e)) => d.apply(e),
-            (Draft::WhichProvince(d), Edit::WhichProvince(e)) => d.apply(e),
-            (Draft::WhichCity(d), Edit::WhichCity(e)) => d.apply(e),
-            (Draft::TrueFalse(d), Edit::TrueFalse(e)) => d.apply(e),
-            (Draft::WhichFact(d), Edit::WhichFact(e)) => d.apply(e),
-            (Draft::MatchBoard(d), Edit::MatchBoard(e)) => d.apply(e),
-            // An edit meant for another kind of question (a stale click): nothing to do.
-            _ => {}
-        }
-    }
-
-    /// The answer as it stands, or `None` while the draft still lacks one (no number typed).
-    pub fn answer(&self) -> Option<Answer> {
-        match self {
-            Draft::OrderByPopulation(d) => Some(Answer::OrderByPopulation(d.answer())),
-            Draft::HigherOrLower(d) => d.answer().map(Answer::HigherOrLower),
-            Draft::GuessPopulation(d) => d.answer().map(Answer::GuessPopulation),
-            Draft::WhereIs(d) => d.answer().map(Answer::WhereIs),
-            Draft::FindOnMap(d) => d.answer().map(Answer::FindOnMap),
-            Draft::NameMarked(d) => d.answer().map(Answer::NameMarked),
-            Draft::WhichProvince(d) => d.answer().map(Answer::WhichProvince),
-            Draft::WhichCity(d) => d.answer().map(Answer::WhichCity),
-            Draft::TrueFalse(d) => d.answer().map(Answer::TrueFalse),
-            Draft::WhichFact(d) => d.answer().map(Answer::WhichFact),
-            Draft::MatchBoard(d) => d.answer().map(Answer::MatchBoard),
-        }
-    }
-
-    /// Whether the draft is an answer that needs no confirming (a click on the map, the last of
-    /// the tries): the quiz hands it in at once.
-    pub fn finished(&self) -> bool {
-        match self {
-            Draft::WhereIs(d) => d.finished(),
-            Draft::FindOnMap(d) => d.finished(),
-            Draft::WhichProvince(d) => d.finished(),
-            Draft::MatchBoard(d) => d.finished(),
-            Draft::OrderByPopulation(_)
-            | Draft::HigherOrLower(_)
-            | Draft::GuessPopulation(_)
-            | Draft::NameMarked(_)
-            | Draft::WhichCity(_)
-            | Draft::TrueFalse(_)
-            | Draft::WhichFact(_) => false,
-        }
-    }
-}
-
 /// Grades an answer. Pure: the same dataset, question and answer always give the same grade.
 /// An answer of another kind is an error, not a silent zero; `NoAnswer` grades as wrong.
 pub fn grade(dataset: &Dataset, question: &Question, answer: &Answer) -> Result<Grade, GradeError> {
@@ -562,22 +406,6 @@ pub fn grade(dataset: &Dataset, question: &Question, answer: &Answer) -> Result<
         WhichFact,
         MatchBoard
     )
-}
-
-/// Several cities' names, in order: "Sinpo, Hamhung".
-pub fn describe_cities(dataset: &Dataset, cities: &[CityKey]) -> String {
-    cities
-        .iter()
-        .map(|key| city_name(dataset, key))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// A city's English name, or its key if the dataset no longer has it.
-pub fn city_name(dataset: &Dataset, key: &CityKey) -> String {
-    dataset
-        .city_by_key(key)
-        .map_or_else(|| key.0.clone(), |city| city.name.clone())
 }
 
 /// The built-in dataset, for the unit tests of every kind.

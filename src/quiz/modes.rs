@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use rand::seq::SliceRandom;
 
+use super::Question;
+use super::basics::{QuizRng, rng_from_seed};
 use super::facts::askable_facts;
 use super::find_on_map::FindQuestion;
 use super::guess_population::GuessQuestion;
@@ -20,8 +22,6 @@ use super::where_is::WhereIsQuestion;
 use super::which_city::WhichCityQuestion;
 use super::which_fact::WhichFactQuestion;
 use super::which_province::ProvinceQuestion;
-use super::{Question, QuizRng, rng_from_seed};
-use crate::cli::QuizMode;
 use crate::dataset::{CityId, CityKey, Dataset};
 
 /// Which quiz to play: the modes, as the menus offer them and the progress database names them.
@@ -87,16 +87,6 @@ impl QuizKind {
         QuizKind::HigherOrLower,
         QuizKind::Drill,
     ];
-}
-
-impl From<QuizMode> for QuizKind {
-    fn from(mode: QuizMode) -> Self {
-        match mode {
-            QuizMode::Population => QuizKind::QuickPlay,
-            QuizMode::Map => QuizKind::Map,
-            QuizMode::Facts => QuizKind::Facts,
-        }
-    }
 }
 
 /// What the ranking quiz asks; the defaults are Quick Play's.

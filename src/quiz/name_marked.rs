@@ -7,11 +7,12 @@
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
+use super::basics::{GradeError, Graded, QuizRng};
 use super::population::resolve;
-use super::{GradeError, Graded, QuizRng};
 use crate::dataset::{City, CityId, CityKey, Dataset};
 use crate::geography::distance_km;
-use crate::names::{TypedName, fold, match_typed, share_a_spelling};
+use crate::names::{TypedName, match_typed, share_a_spelling};
+use crate::text::fold;
 
 /// Names to choose from.
 pub const CHOICES: usize = 4;
@@ -179,7 +180,7 @@ fn spelled(city: &City) -> String {
 impl NameAnswer {
     pub fn describe(&self, dataset: &Dataset) -> String {
         match self {
-            NameAnswer::Choice { city } => super::city_name(dataset, city),
+            NameAnswer::Choice { city } => super::basics::city_name(dataset, city),
             NameAnswer::Typed { text } => format!("“{text}”"),
         }
     }

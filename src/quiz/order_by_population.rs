@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::basics::{GradeError, Graded, QuizRng};
 use super::population::{CitedFigure, Measure, cited_figure, pick_orderable, resolve, true_order};
-use super::{GradeError, Graded, QuizRng};
 use crate::dataset::{CityId, CityKey, Dataset};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -200,7 +200,7 @@ pub fn order_accuracy(truth: &[CityKey], answer: &[CityKey]) -> f64 {
 pub fn describe_order(dataset: &Dataset, order: &[CityKey]) -> String {
     order
         .iter()
-        .map(|key| super::city_name(dataset, key))
+        .map(|key| super::basics::city_name(dataset, key))
         .collect::<Vec<_>>()
         .join(" > ")
 }

@@ -7,7 +7,7 @@ use rand::seq::SliceRandom;
 
 use serde::{Deserialize, Serialize};
 
-use super::GradeError;
+use super::basics::GradeError;
 use crate::dataset::{Amount, City, CityId, CityKey, Dataset, PopulationKind, Year};
 
 /// Which census figure a ranking question uses; the question says so.

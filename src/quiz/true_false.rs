@@ -4,9 +4,9 @@
 use rand::RngExt;
 use serde::{Deserialize, Serialize};
 
+use super::basics::{GradeError, Graded, QuizRng};
 use super::facts::{CitedFact, askable_facts, resolve_fact};
 use super::population::resolve;
-use super::{GradeError, Graded, QuizRng};
 use crate::dataset::{CityId, CityKey, Dataset, FactId};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,7 +68,7 @@ impl TrueFalseQuestion {
             .map_or_else(|_| self.fact.0.clone(), |pair| pair.fact.text.clone());
         format!(
             "True or false? {} — “{text}”",
-            super::city_name(dataset, &self.city)
+            super::basics::city_name(dataset, &self.city)
         )
     }
 

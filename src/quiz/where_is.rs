@@ -5,11 +5,11 @@
 use geo::{Destination, Haversine};
 use serde::{Deserialize, Serialize};
 
+use super::basics::{GradeError, Graded};
 use super::placement::{
     Compass, Crosshair, RIGHT_WITHIN_KM, city_hit_instead, miss_in_words, place_accuracy,
 };
 use super::population::resolve;
-use super::{GradeError, Graded};
 use crate::dataset::{CityKey, Dataset};
 use crate::geography::{LatLon, distance_km};
 
@@ -68,7 +68,10 @@ pub enum PlaceEdit {
 
 impl WhereIsQuestion {
     pub fn prompt(&self, dataset: &Dataset) -> String {
-        format!("Where is {}?", super::city_name(dataset, &self.city))
+        format!(
+            "Where is {}?",
+            super::basics::city_name(dataset, &self.city)
+        )
     }
 
     pub fn draft(&self) -> PlaceDraft {

@@ -4,8 +4,8 @@
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
+use super::basics::{GradeError, Graded, QuizRng};
 use super::facts::{CitedFact, CityFact, plausible_wrong_cities, resolve_fact};
-use super::{GradeError, Graded, QuizRng};
 use crate::dataset::{CityKey, Dataset, FactId};
 
 /// Cities to choose from.

@@ -5,9 +5,9 @@ use rand::RngExt;
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
+use super::basics::{GradeError, Graded, QuizRng};
 use super::facts::{CitedFact, askable_facts, resolve_fact};
 use super::population::resolve;
-use super::{GradeError, Graded, QuizRng};
 use crate::dataset::{CityId, CityKey, Dataset, FactId};
 
 /// Facts to choose from.
@@ -84,7 +84,7 @@ impl WhichFactQuestion {
     pub fn prompt(&self, dataset: &Dataset) -> String {
         format!(
             "Which of these is true of {}?",
-            super::city_name(dataset, &self.city)
+            super::basics::city_name(dataset, &self.city)
         )
     }
 

@@ -5,9 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::basics::{GradeError, Graded};
 use super::placement::Crosshair;
 use super::population::resolve;
-use super::{GradeError, Graded};
 use crate::dataset::{CityId, CityKey, Dataset, Province, ProvinceKind};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,7 +53,7 @@ impl ProvinceQuestion {
     pub fn prompt(&self, dataset: &Dataset) -> String {
         format!(
             "Which province is {} in? Click it on the map.",
-            super::city_name(dataset, &self.city)
+            super::basics::city_name(dataset, &self.city)
         )
     }
 

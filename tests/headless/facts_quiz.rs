@@ -4,9 +4,10 @@
 use super::*;
 use super::{active_quiz as quiz, quiz_phase as phase};
 use cityquiz::game::data::GameData;
-use cityquiz::game::map::MapScene;
 use cityquiz::game::menu::LETTER_KEYS;
-use cityquiz::game::screens::quiz::{QuizKind, QuizPhase};
+use cityquiz::game::testing::MapScene;
+use cityquiz::game::testing::QuizPhase;
+use cityquiz::quiz::QuizKind;
 use cityquiz::quiz::facts::resolve_fact;
 use cityquiz::quiz::match_board::MatchBoardQuestion;
 use cityquiz::quiz::{Answer, Feedback, Question};

@@ -9,37 +9,32 @@ use cityquiz::game::testing::{headless_app, screen, tap, tap_with};
 use cityquiz::settings::{Settings, Theme, UiScale};
 
 mod facts_quiz;
+mod listeners;
 mod map_quiz;
 mod progress;
 
 /// A quiz of this kind started from the title menu, untimed (points then do not depend on the
 /// machine's speed); with a window when the quiz needs the pointer.
-fn untimed_quiz_app(
-    kind: cityquiz::game::screens::quiz::QuizKind,
-    window: bool,
-) -> (tempfile::TempDir, App) {
-    use cityquiz::game::screens::quiz::{ActiveQuiz, QuizCommand};
+fn untimed_quiz_app(kind: cityquiz::quiz::QuizKind, window: bool) -> (tempfile::TempDir, App) {
+    use cityquiz::game::messages::QuizCommand;
     let dir = tempfile::tempdir().unwrap();
-    let mut app = headless_app(dir.path());
+    let mut app = cityquiz::game::testing::untimed_app(dir.path());
     if window {
         cityquiz::game::testing::add_window(&mut app);
     }
     choose(&mut app, MenuAction::Quiz(QuizCommand::Start(kind)));
     assert_eq!(screen(&app), Screen::Quiz);
-    let mut quiz = app.world_mut().resource_mut::<ActiveQuiz>();
-    quiz.session.time_limit = None;
-    quiz.settings = quiz.settings.untimed();
     (dir, app)
 }
 
-fn active_quiz(app: &App) -> &cityquiz::game::screens::quiz::ActiveQuiz {
+fn active_quiz(app: &App) -> &cityquiz::game::testing::ActiveQuiz {
     app.world()
-        .resource::<cityquiz::game::screens::quiz::ActiveQuiz>()
+        .resource::<cityquiz::game::testing::ActiveQuiz>()
 }
 
-fn quiz_phase(app: &App) -> cityquiz::game::screens::quiz::QuizPhase {
+fn quiz_phase(app: &App) -> cityquiz::game::testing::QuizPhase {
     *app.world()
-        .resource::<State<cityquiz::game::screens::quiz::QuizPhase>>()
+        .resource::<State<cityquiz::game::testing::QuizPhase>>()
         .get()
 }
 
@@ -221,8 +216,8 @@ fn every_screen_can_be_the_start_screen() {
 mod explore {
     use super::*;
     use cityquiz::game::data::GameData;
-    use cityquiz::game::screens::explore::{Explore, ExploreAction, Hover};
     use cityquiz::game::testing::headless_app_with;
+    use cityquiz::game::testing::{Explore, ExploreAction, Hover};
     use cityquiz::game::{ExploreStart, GameOptions};
 
     fn explore_app(start: ExploreStart) -> (tempfile::TempDir, App) {
@@ -313,8 +308,7 @@ mod explore {
 mod explore_mouse {
     use super::*;
     use cityquiz::game::data::GameData;
-    use cityquiz::game::menu::PointerTakenByUi;
-    use cityquiz::game::screens::explore::{Explore, Hover};
+    use cityquiz::game::testing::{Explore, Hover};
     use cityquiz::game::testing::{
         add_window, click, drag_to, headless_app_with, move_pointer, scroll,
     };
@@ -392,7 +386,7 @@ mod explore_mouse {
         let (_dir, mut app) = explore_app();
         let hamhung = on_screen(&app, "hamhung");
         move_pointer(&mut app, hamhung);
-        app.world_mut().insert_resource(PointerTakenByUi(true));
+        cityquiz::game::testing::pointer_over_panel(&mut app, true);
         click(&mut app);
         scroll(&mut app, 3.0);
         assert_eq!(explore(&app).selected, None);
@@ -463,26 +457,21 @@ fn a_broken_dataset_stops_on_a_screen_that_lists_its_problems_and_exits_with_1()
 mod quiz {
     use super::*;
     use cityquiz::game::data::GameData;
-    use cityquiz::game::screens::quiz::{ActiveQuiz, QuizCommand, QuizKind, QuizPhase};
+    use cityquiz::game::messages::QuizCommand;
+    use cityquiz::game::testing::{ActiveQuiz, QuizPhase};
+    use cityquiz::quiz::QuizKind;
     use cityquiz::quiz::{Answer, Draft, Question, Stage};
 
     fn quiz_app() -> (tempfile::TempDir, App) {
+        // No time limit, so the points do not depend on how fast the test machine is.
         let dir = tempfile::tempdir().unwrap();
-        let mut app = headless_app(dir.path());
+        let mut app = cityquiz::game::testing::untimed_app(dir.path());
         choose(
             &mut app,
             MenuAction::Quiz(QuizCommand::Start(QuizKind::QuickPlay)),
         );
         assert_eq!(screen(&app), Screen::Quiz);
-        untimed(&mut app);
         (dir, app)
-    }
-
-    /// No time limit, so the points do not depend on how fast the test machine is.
-    fn untimed(app: &mut App) {
-        let mut quiz = app.world_mut().resource_mut::<ActiveQuiz>();
-        quiz.session.time_limit = None;
-        quiz.settings = quiz.settings.untimed();
     }
 
     fn quiz(app: &App) -> &ActiveQuiz {
@@ -682,9 +671,7 @@ mod quiz {
         play(&mut app, |_| true);
         choose(
             &mut app,
-            MenuAction::Quiz(cityquiz::game::screens::quiz::QuizCommand::PlayAgain {
-                same_seed: true,
-            }),
+            MenuAction::Quiz(cityquiz::game::messages::QuizCommand::PlayAgain { same_seed: true }),
         );
         assert_eq!(screen(&app), Screen::Quiz);
         assert_eq!(phase(&app), QuizPhase::Asking);
@@ -693,9 +680,7 @@ mod quiz {
         play(&mut app, |_| true);
         choose(
             &mut app,
-            MenuAction::Quiz(cityquiz::game::screens::quiz::QuizCommand::PlayAgain {
-                same_seed: false,
-            }),
+            MenuAction::Quiz(cityquiz::game::messages::QuizCommand::PlayAgain { same_seed: false }),
         );
         assert_ne!(quiz(&app).session.questions, first);
     }
@@ -764,7 +749,7 @@ mod quiz {
 
     #[test]
     fn the_feedback_shows_the_cities_asked_about_on_the_shared_map() {
-        use cityquiz::game::map::MapScene;
+        use cityquiz::game::testing::MapScene;
         let (_dir, mut app) = quiz_app();
         assert!(app.world().get_resource::<MapScene>().is_none());
         let question = quiz(&app).session.current().cloned().unwrap();
@@ -805,10 +790,12 @@ mod quiz {
                 },
             ),
             _ => {
-                // Any other kind: hand in the draft as it stands (graded, right or not).
-                let mut quiz = app.world_mut().resource_mut::<ActiveQuiz>();
-                if let Some(Draft::GuessPopulation(draft)) = &mut quiz.draft {
-                    draft.value = Some(100_000);
+                // Any other kind: hand in the draft as it stands (graded, right or not); a
+                // figure to guess is typed first.
+                if let Question::GuessPopulation(_) = question {
+                    for digit in [1, 0, 0, 0, 0, 0] {
+                        tap(app, digit_key(digit));
+                    }
                 }
                 tap(app, KeyCode::Enter);
             }

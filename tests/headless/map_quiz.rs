@@ -4,16 +4,16 @@
 use super::*;
 use super::{active_quiz as quiz, quiz_phase as phase};
 use cityquiz::game::data::GameData;
-use cityquiz::game::map::MapScene;
-use cityquiz::game::menu::PointerTakenByUi;
-use cityquiz::game::screens::quiz::{QuizAction, QuizKind, QuizPhase};
+use cityquiz::game::testing::MapScene;
+use cityquiz::game::testing::QuizPhase;
 use cityquiz::game::testing::{click, move_pointer};
 use cityquiz::geography::{LatLon, Projection, distance_km};
+use cityquiz::quiz::QuizKind;
 use cityquiz::quiz::find_on_map::FindAnswer;
-use cityquiz::quiz::name_marked::{NameAnswer, NameEdit};
+use cityquiz::quiz::name_marked::NameAnswer;
 use cityquiz::quiz::placement::Compass;
 use cityquiz::quiz::where_is::{PlaceAnswer, WhereIsQuestion, offset};
-use cityquiz::quiz::{Answer, Edit, Feedback, Question};
+use cityquiz::quiz::{Answer, Feedback, Question};
 use geo::InteriorPoint;
 
 fn map_quiz_app() -> (tempfile::TempDir, App) {
@@ -101,13 +101,7 @@ fn answer_with_mouse(app: &mut App, answer: &Answer) {
 
 /// What the name field sends as the player types, then Enter in the field.
 fn type_name(app: &mut App, text: &str) {
-    let mut actions = app.world_mut().resource_mut::<Messages<QuizAction>>();
-    actions.write(QuizAction::Edit(Edit::NameMarked(NameEdit::Type(
-        text.to_string(),
-    ))));
-    actions.write(QuizAction::Submit);
-    app.update();
-    app.update();
+    cityquiz::game::testing::type_name(app, text);
 }
 
 /// Answers right until the current question is of this kind.
@@ -183,11 +177,11 @@ fn clicks_on_a_panel_do_nothing_and_a_click_on_the_sea_is_a_far_answer() {
     let truth = where_is_city(&app);
     let point = on_screen(&app, truth);
     move_pointer(&mut app, point);
-    app.world_mut().insert_resource(PointerTakenByUi(true));
+    cityquiz::game::testing::pointer_over_panel(&mut app, true);
     click(&mut app);
     app.update();
     assert_eq!(phase(&app), QuizPhase::Asking, "the panel took the click");
-    app.world_mut().insert_resource(PointerTakenByUi(false));
+    cityquiz::game::testing::pointer_over_panel(&mut app, false);
     // The Sea of Japan, far east of the coast.
     click_at(
         &mut app,

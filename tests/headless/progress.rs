@@ -14,10 +14,13 @@ use std::time::Duration;
 
 use super::*;
 use cityquiz::dataset::Dataset;
+use cityquiz::game::messages::ExportRequest;
+use cityquiz::game::messages::QuizCommand;
 use cityquiz::game::progress::PlayerAction;
-use cityquiz::game::screens::quiz::{ActiveQuiz, QuizCommand, QuizKind};
-use cityquiz::game::screens::scores::{ExportRequest, ScoresData};
+use cityquiz::game::testing::ActiveQuiz;
+use cityquiz::game::testing::ScoresData;
 use cityquiz::progress::{ProgressDb, SessionId, SessionStart};
+use cityquiz::quiz::QuizKind;
 use cityquiz::quiz::{MapSettings, QuizSession, map_quiz};
 use rand::RngExt;
 
@@ -201,11 +204,6 @@ fn act(app: &mut App, action: PlayerAction) {
 /// title.
 fn play_facts(app: &mut App, right: impl Fn(usize) -> bool) {
     choose(app, MenuAction::Quiz(QuizCommand::Start(QuizKind::Facts)));
-    {
-        let mut quiz = app.world_mut().resource_mut::<ActiveQuiz>();
-        quiz.session.time_limit = None;
-        quiz.settings = quiz.settings.untimed();
-    }
     super::facts_quiz::play(app, right);
     assert_eq!(screen(app), Screen::Results);
     app.world_mut().write_message(MenuAction::Back);
@@ -217,7 +215,7 @@ fn play_facts(app: &mut App, right: impl Fn(usize) -> bool) {
 #[test]
 fn two_players_find_their_own_sessions_in_the_tables_the_plots_and_the_export() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = headless_app(dir.path());
+    let mut app = cityquiz::game::testing::untimed_app(dir.path());
     act(&mut app, PlayerAction::Add("Mina".into()));
     play_facts(&mut app, |_| true);
     act(&mut app, PlayerAction::Add("Jun".into()));
@@ -359,7 +357,7 @@ fn a_quiz_quit_mid_way_is_resumed_from_the_title_where_it_stopped() {
 #[test]
 fn a_drill_from_the_mastery_map_asks_exactly_its_cities() {
     use cityquiz::dataset::CityKey;
-    use cityquiz::game::screens::scores::DrillRequest;
+    use cityquiz::game::messages::DrillRequest;
     let dir = tempfile::tempdir().unwrap();
     let mut app = headless_app(dir.path());
     let pair = vec![CityKey("hamhung".into()), CityKey("sinpo".into())];
@@ -427,7 +425,7 @@ fn a_first_start_asks_who_is_playing_and_the_name_keeps_the_scores() {
 fn a_renamed_player_keeps_their_scores_and_a_deleted_one_takes_theirs_along() {
     use cityquiz::game::progress::Progress;
     let dir = tempfile::tempdir().unwrap();
-    let mut app = headless_app(dir.path());
+    let mut app = cityquiz::game::testing::untimed_app(dir.path());
     act(&mut app, PlayerAction::Add("Mina".into()));
     play_facts(&mut app, |_| true);
     act(&mut app, PlayerAction::Add("Jun".into()));

@@ -4,9 +4,9 @@ use std::collections::HashSet;
 
 use toml::Spanned;
 
-use super::Checker;
+use super::{Checker, FactOwner};
+use crate::dataset::model::{City, Fact, FactId, Topic};
 use crate::dataset::raw::{RawCity, RawFact};
-use crate::dataset::{City, Fact, FactId, Topic};
 
 /// Words that name a trait several cities can share. A city fact that uses one, when another
 /// city's fact uses it in the same words, must list that city in `also_true_of` (it fits it
@@ -171,27 +171,6 @@ impl Checker<'_, '_> {
                     }
                 }
             }
-        }
-    }
-}
-
-#[derive(Clone, Copy)]
-pub(super) enum FactOwner<'s> {
-    City(&'s str),
-    Province(&'s str),
-}
-
-impl FactOwner<'_> {
-    fn slug(self) -> String {
-        match self {
-            FactOwner::City(slug) | FactOwner::Province(slug) => slug.to_string(),
-        }
-    }
-
-    fn kind(self) -> &'static str {
-        match self {
-            FactOwner::City(_) => "city",
-            FactOwner::Province(_) => "province",
         }
     }
 }

@@ -8,9 +8,9 @@ use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-use super::MapScene;
-use crate::game::AppSystems;
+use super::scene::MapScene;
 use crate::game::menu::PointerTakenByUi;
+use crate::game::systems::AppSystems;
 use crate::map_view::ScreenPoint;
 
 /// A pointer press further than this from where it started is a drag, not a click.
@@ -36,7 +36,7 @@ pub enum MapGesture {
 }
 
 /// The map's input: part of the game's logic, so the headless tests drive it too.
-pub(in crate::game) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<MapPointer>()
         .add_message::<MapGesture>()
         .add_systems(

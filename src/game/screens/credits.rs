@@ -2,8 +2,8 @@
 
 use bevy::prelude::*;
 
-use super::Screen;
 use crate::game::menu::{self, Menu, Page};
+use crate::game::screen::Screen;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Credits), show_credits);

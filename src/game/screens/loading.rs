@@ -3,10 +3,10 @@
 
 use bevy::prelude::*;
 
-use super::Screen;
-use crate::game::GameOptions;
 use crate::game::data::{GameData, LoadFailure};
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
+use crate::game::options::GameOptions;
+use crate::game::screen::Screen;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Loading), show_loading)

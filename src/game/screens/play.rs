@@ -2,8 +2,8 @@
 
 use bevy::prelude::*;
 
-use super::Screen;
 use crate::game::menu;
+use crate::game::screen::Screen;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Play), |mut commands: Commands| {

@@ -2,9 +2,9 @@
 
 use bevy::prelude::*;
 
-use super::Screen;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
 use crate::game::preferences::Preferences;
+use crate::game::screen::Screen;
 use crate::settings::SettingKind;
 
 pub(super) fn plugin(app: &mut App) {
@@ -36,7 +36,7 @@ fn settings_menu(preferences: &Preferences) -> Vec<MenuItem> {
 fn show_settings(
     mut commands: Commands,
     preferences: Res<Preferences>,
-    options: Res<crate::game::GameOptions>,
+    options: Res<crate::game::options::GameOptions>,
 ) {
     let data_folder = match &options.data_dir {
         Some(dir) => format!(

@@ -2,11 +2,12 @@
 
 use bevy::prelude::*;
 
-use super::Screen;
-use crate::game::GameOptions;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
+use crate::game::messages::QuizCommand;
+use crate::game::options::GameOptions;
 use crate::game::progress::Progress;
-use crate::game::screens::quiz::{QuizCommand, QuizKind};
+use crate::game::screen::Screen;
+use crate::quiz::QuizKind;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(

@@ -6,14 +6,15 @@ use bevy::prelude::*;
 use bevy_egui::egui::{self, Align, Layout, RichText, Sense};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
-use super::fit_whole_country;
 use super::theme::{Palette, palette};
+use super::window::window_ui;
 use crate::game::data::GameData;
 use crate::game::map::MapScene;
+use crate::game::map::view::fit_whole_country;
 use crate::game::menu::{Menu, MenuAction, Page};
 use crate::game::notices::Notices;
 use crate::game::preferences::Preferences;
-use crate::game::screens::Screen;
+use crate::game::screen::Screen;
 
 /// What the player did with the mouse on a page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -53,7 +54,7 @@ fn draw_page(
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let mut root = super::window_ui(ctx, "root");
+    let mut root = window_ui(ctx, "root");
     let colours = palette(preferences.theme());
     // A page with a map beside it (a map quiz's results): the page on the left, the map right.
     let input = match (scene, data) {
@@ -172,7 +173,7 @@ fn key_hints(menu: &Menu) -> String {
 }
 
 /// Draws the menu's lines; returns the line clicked and the line the moving pointer is over.
-pub(super) fn menu_lines(
+pub fn menu_lines(
     ui: &mut egui::Ui,
     menu: &Menu,
     colours: &Palette,

@@ -140,3 +140,8 @@ fn apply_ui_scale(
     }
     Ok(())
 }
+
+/// Whether the current theme is dark (the map's overlays pick their text and halo by it).
+pub fn colours_dark(preferences: &Preferences) -> bool {
+    preferences.theme() == Theme::Dark
+}

@@ -7,13 +7,13 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use geo::Contains;
 
-use super::{Explore, ExploreAction, Hover, panel_inset};
+use super::state::{Explore, ExploreAction, Hover, panel_inset};
 use crate::dataset::CityId;
-use crate::game::AppSystems;
 use crate::game::data::GameData;
 use crate::game::map::pointer::{MapGesture, MapInput, MapPointer};
 use crate::game::preferences::Preferences;
-use crate::game::screens::Screen;
+use crate::game::screen::Screen;
+use crate::game::systems::AppSystems;
 use crate::geography::Projection;
 use crate::map_view::{MapView, ScreenPoint, nearest_within};
 

@@ -1,15 +1,15 @@
 //! Keys every question shares: Escape pauses, Enter checks the answer and, on the feedback,
 //! goes on (Space and → too). The keys of each kind (move a line, type a digit, choose left or
-//! right) are read by that kind's panel module in `game::ui::quiz`.
+//! right) are read by that kind's panel in `kinds`.
 
 use bevy::prelude::*;
 
-use super::{ActiveQuiz, QuizAction, QuizPhase};
-use crate::game::AppSystems;
+use super::active::{ActiveQuiz, QuizAction, QuizPhase};
+use super::kinds::kind_keys;
 use crate::game::data::GameData;
 use crate::game::menu::KeyboardTakenByText;
-use crate::game::screens::Screen;
-use crate::game::ui::quiz::kind_keys;
+use crate::game::screen::Screen;
+use crate::game::systems::AppSystems;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(

@@ -5,13 +5,13 @@
 
 use bevy::prelude::*;
 
-use super::{ActiveQuiz, QuizAction, QuizPhase};
-use crate::game::AppSystems;
+use super::active::{ActiveQuiz, QuizAction, QuizPhase};
+use super::kinds::map_click;
 use crate::game::data::GameData;
 use crate::game::map::MapScene;
 use crate::game::map::pointer::{MapGesture, MapInput};
-use crate::game::screens::Screen;
-use crate::game::ui::quiz::map_click;
+use crate::game::screen::Screen;
+use crate::game::systems::AppSystems;
 use crate::map_view::MapView;
 use crate::quiz::Question;
 use crate::quiz::placement::city_pool;
@@ -37,7 +37,7 @@ pub(super) fn plugin(app: &mut App) {
 const FIRST_MAP_RECT: [f64; 4] = [420.0, 64.0, 1280.0, 680.0];
 
 /// The scene a question is asked on, or `None` for a question without a map.
-pub fn question_scene(quiz: &ActiveQuiz, data: &GameData) -> Option<MapScene> {
+fn question_scene(quiz: &ActiveQuiz, data: &GameData) -> Option<MapScene> {
     let question = quiz.session.current()?;
     let keys_to_ids = |keys: &[crate::dataset::CityKey]| data.city_ids(keys);
     let (markers, emphasis) = match question {
@@ -53,7 +53,13 @@ pub fn question_scene(quiz: &ActiveQuiz, data: &GameData) -> Option<MapScene> {
             }
             (shown, marked)
         }
-        _ => return None,
+        Question::OrderByPopulation(_)
+        | Question::HigherOrLower(_)
+        | Question::GuessPopulation(_)
+        | Question::WhichCity(_)
+        | Question::TrueFalse(_)
+        | Question::WhichFact(_)
+        | Question::MatchBoard(_) => return None,
     };
     Some(MapScene {
         view: MapView::fit_in_rect(data.country_bounds(), [1280.0, 720.0], FIRST_MAP_RECT),

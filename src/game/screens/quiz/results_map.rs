@@ -1,0 +1,88 @@
+//! The results of a map quiz on one map: every city asked, numbered as in the list, with a
+//! ring (right) or a cross (wrong); for each "where is" a line from the click to the city.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+
+use super::active::ActiveQuiz;
+use crate::game::data::GameData;
+use crate::game::map::MapScene;
+use crate::game::map::overlay::{MapFrame, PLAYER, RIGHT, WRONG};
+use crate::game::preferences::Preferences;
+use crate::game::screen::Screen;
+use crate::game::ui::page::PageMapRect;
+use crate::game::ui::theme::colours_dark;
+use crate::quiz::Feedback;
+use crate::quiz::placement::RIGHT_WITHIN_KM;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw_results_map.run_if(
+            in_state(Screen::Results)
+                .and_then(resource_exists::<ActiveQuiz>)
+                .and_then(resource_exists::<MapScene>),
+        ),
+    );
+}
+
+fn draw_results_map(
+    mut contexts: EguiContexts,
+    quiz: Res<ActiveQuiz>,
+    scene: Res<MapScene>,
+    rect: Res<PageMapRect>,
+    data: Res<GameData>,
+    preferences: Res<Preferences>,
+) -> Result {
+    let Some(rect) = rect.0 else {
+        return Ok(());
+    };
+    let ctx = contexts.ctx_mut()?;
+    let frame = MapFrame::new(ctx, rect, &scene.view, colours_dark(&preferences));
+    for (index, result) in quiz.session.results.iter().enumerate() {
+        let number = index + 1;
+        let city_key = match &result.grade.feedback {
+            Feedback::WhereIs(f) => {
+                if let Some(placed) = &f.guess {
+                    let (click, truth) = (frame.at(placed.at), frame.at(f.truth));
+                    let right = placed.km <= RIGHT_WITHIN_KM;
+                    frame.line(click, truth, if right { RIGHT } else { WRONG }, !right);
+                    frame.cross(click, PLAYER);
+                }
+                &f.city
+            }
+            Feedback::FindOnMap(f) => &f.city,
+            Feedback::NameMarked(f) => &f.city,
+            Feedback::WhichProvince(f) => &f.city,
+            // Asked without the map.
+            Feedback::OrderByPopulation(_)
+            | Feedback::HigherOrLower(_)
+            | Feedback::GuessPopulation(_)
+            | Feedback::WhichCity(_)
+            | Feedback::TrueFalse(_)
+            | Feedback::WhichFact(_)
+            | Feedback::MatchBoard(_) => continue,
+        };
+        let Some(city) = data.dataset.city_by_key(city_key) else {
+            continue;
+        };
+        let at = frame.at(city.location);
+        let (mark, colour) = if result.grade.correct {
+            ("✔", RIGHT)
+        } else {
+            ("✖", WRONG)
+        };
+        if result.grade.correct {
+            frame.ring(at, 9.0, colour);
+        } else {
+            frame.cross(at, colour);
+        }
+        frame.label(
+            at + bevy_egui::egui::vec2(10.0, -9.0),
+            &format!("{number} {mark} {}", city.name),
+            None,
+            14.0,
+        );
+    }
+    Ok(())
+}
