@@ -77,7 +77,7 @@ shoot results-played --screen quiz --seed 0 --steps "$(play 10); press Enter; wa
 # feedback) and the results map of a whole quiz.
 shoot map-where-is --quiz map --seed 1
 shoot map-where-is-feedback --quiz map --seed 3 --steps "$(play 2)"
-shoot map-find-after-miss --quiz map --seed 1 --steps "$(play_on 2); click city FIND_MISS; wait 2 frames"
+shoot map-find-after-miss --quiz map --seed 1 --steps "$(play_on 2); click city wonsan; wait 2 frames"
 shoot map-name-marked --quiz map --seed 0 --steps "$(play_on 4)"
 shoot map-province --quiz map --seed 2
 shoot map-province-feedback --quiz map --seed 4 --theme dark --steps "$(play 2)"
@@ -89,7 +89,7 @@ shoot facts-which-city-feedback --quiz facts --seed 1 --steps "$(play 2)"
 # The match board mid-game: two pairs made by keys (fact A and B to their cities), a wrong pair
 # tried and marked (dark theme).
 shoot facts-board-mid-game --quiz facts --seed 1 --theme dark \
-  --steps "$(play_on 10); BOARD_KEYS; wait 2 frames"
+  --steps "$(play_on 10); press A; press 4; press B; press 2; press C; press 1; wait 2 frames"
 
 # The map quizzes above stopped mid-way: the title offers to resume the last one or discard it.
 shoot title-resume --screen title --seed 2

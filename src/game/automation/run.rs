@@ -418,6 +418,12 @@ fn take_screenshot(world: &mut World, run: &mut ScriptRun, path: &Path) -> Progr
         Some(Err(problem)) => return Progressed::Failed(problem),
         None => {}
     }
+    // A page is laid out over a few frames: picture it once it has settled (the problems page
+    // the run jumped to, say).
+    if run.frames_on_screen < SETTLE_FRAMES {
+        run.frames_in_step = 0;
+        return Progressed::Waiting;
+    }
     if run.frames_in_step == 1 {
         let path: PathBuf = path.to_path_buf();
         world.spawn(Screenshot::primary_window()).observe(
