@@ -16,10 +16,10 @@ pub mod notices;
 pub mod options;
 pub mod preferences;
 pub mod progress;
-pub mod records;
+pub(crate) mod records;
 pub mod screen;
 pub(crate) mod screens;
-pub mod systems;
+pub(crate) mod systems;
 pub mod testing;
 mod ui;
 
