@@ -30,11 +30,7 @@ fn current(app: &App) -> Question {
 
 /// Where a place is on screen (logical pixels) in the map the question shows.
 fn on_screen(app: &App, at: LatLon) -> Vec2 {
-    let scene = app.world().resource::<MapScene>();
-    let [x, y] = scene
-        .view
-        .map_to_screen(Projection::NORTH_KOREA.project(at));
-    Vec2::new(x as f32, y as f32)
+    cityquiz::game::testing::on_screen(app, at)
 }
 
 fn city_at(app: &App, slug: &str) -> LatLon {
@@ -43,10 +39,7 @@ fn city_at(app: &App, slug: &str) -> LatLon {
 
 /// Clicks there, and lets the next frame show what the click did.
 fn click_at(app: &mut App, at: LatLon) {
-    let point = on_screen(app, at);
-    move_pointer(app, point);
-    click(app);
-    app.update();
+    cityquiz::game::testing::click_map_at(app, at);
 }
 
 /// A point inside the province with this slug, as the map draws it.
