@@ -99,6 +99,8 @@ shoot scores-history --screen title --seed 5 \
   --steps "wait title; sample-history Mina Jun; click \"Scores\"; wait scores"
 shoot mastery-map --screen mastery --seed 5
 shoot players --screen players --seed 5 --theme dark
+# Typing: a click into the new player's field, then a name (not added: no Enter).
+shoot players-typing --screen players --seed 5 --steps "wait players; click 540 232; type Mina Kim"
 # Measuring: frame times of a map question, through the same script.
 frames=$(timeout 180 xvfb-run -a -s "-screen 0 1280x720x24" "$bin" --quiz map --seed 1 \
   --data-dir "$data_dir" --steps "wait quiz; time 120 frames; quit" 2>"$out/frame-times.log") || true

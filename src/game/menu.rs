@@ -5,6 +5,7 @@
 use bevy::app::AppExit;
 use bevy::prelude::*;
 
+use super::keys::DIGIT_KEYS;
 use super::messages::QuizCommand;
 use super::notices::Notices;
 use super::preferences::Preferences;
@@ -178,32 +179,6 @@ fn read_menu_keys(
         actions.write(MenuAction::Back);
     }
 }
-
-/// The digit keys 0 to 9, in order (the number row; the keypad is read beside them).
-pub const DIGIT_KEYS: [KeyCode; 10] = [
-    KeyCode::Digit0,
-    KeyCode::Digit1,
-    KeyCode::Digit2,
-    KeyCode::Digit3,
-    KeyCode::Digit4,
-    KeyCode::Digit5,
-    KeyCode::Digit6,
-    KeyCode::Digit7,
-    KeyCode::Digit8,
-    KeyCode::Digit9,
-];
-
-/// The letter keys A to H, for lists labelled by letter (the match board's facts).
-pub const LETTER_KEYS: [KeyCode; 8] = [
-    KeyCode::KeyA,
-    KeyCode::KeyB,
-    KeyCode::KeyC,
-    KeyCode::KeyD,
-    KeyCode::KeyE,
-    KeyCode::KeyF,
-    KeyCode::KeyG,
-    KeyCode::KeyH,
-];
 
 fn apply_menu_actions(
     mut actions: MessageReader<MenuAction>,

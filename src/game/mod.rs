@@ -9,6 +9,7 @@
 
 pub mod automation;
 pub mod data;
+pub mod keys;
 pub(crate) mod map;
 pub mod menu;
 pub mod messages;

@@ -20,9 +20,9 @@
 //!    and in `sample_answers.rs` (the compiler lists every one that is missing).
 //! 3. In the game: one panel file in `src/game/screens/quiz/kinds/` (`asking`, `feedback`,
 //!    `keys`, `HINTS` over the kind's draft and feedback; a map kind adds `asking_overlay`,
-//!    `feedback_overlay` and `click`), and one arm in each `match` of that folder's `mod.rs`,
-//!    of `screens/quiz/map.rs` (which markers its map shows) and of `screens/quiz/results_map.rs`
-//!    — none has an arm for "every other kind", so the compiler lists each one.
+//!    `feedback_overlay`, `click` and its markers), and one arm in each `match` of that folder's
+//!    `mod.rs`, the game's registry — none has an arm for "every other kind", so the compiler
+//!    lists each one.
 //! 4. A line in `tests/e2e.sh` for its screenshots. A mode that asks it lists it in `modes.rs`.
 
 mod basics;

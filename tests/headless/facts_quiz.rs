@@ -4,7 +4,7 @@
 use super::*;
 use super::{active_quiz as quiz, quiz_phase as phase};
 use cityquiz::game::data::GameData;
-use cityquiz::game::menu::LETTER_KEYS;
+use cityquiz::game::keys::LETTER_KEYS;
 use cityquiz::game::testing::MapScene;
 use cityquiz::game::testing::QuizPhase;
 use cityquiz::quiz::QuizKind;
@@ -17,7 +17,7 @@ fn facts_quiz_app() -> (tempfile::TempDir, App) {
 }
 
 fn digit(n: usize) -> KeyCode {
-    cityquiz::game::menu::DIGIT_KEYS[n]
+    cityquiz::game::keys::DIGIT_KEYS[n]
 }
 
 /// For each fact of the board, the number of its city.

@@ -483,7 +483,7 @@ mod quiz {
     }
 
     fn digit_key(digit: u32) -> KeyCode {
-        cityquiz::game::menu::DIGIT_KEYS[digit as usize]
+        cityquiz::game::keys::DIGIT_KEYS[digit as usize]
     }
 
     /// Answers the current question by keys alone, with `answer`.

@@ -80,7 +80,7 @@ fn answer_with_mouse(app: &mut App, answer: &Answer) {
                 panic!("a name question");
             };
             let index = question.choices.iter().position(|c| c == city).unwrap();
-            tap(app, cityquiz::game::menu::DIGIT_KEYS[index + 1]);
+            tap(app, cityquiz::game::keys::DIGIT_KEYS[index + 1]);
         }
         Answer::NameMarked(NameAnswer::Typed { text }) => type_name(app, text),
         Answer::WhichProvince(answer) => {

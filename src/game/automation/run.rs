@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use bevy::input::ButtonState;
-use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
+use bevy::input::keyboard::{Key, KeyboardInput, NativeKey, NativeKeyCode};
 use bevy::input::mouse::{MouseButton, MouseButtonInput};
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
@@ -184,28 +184,18 @@ fn play_step(world: &mut World, run: &mut ScriptRun, line: &ScriptLine) -> Progr
         Step::Wait(screen) => done_if(run.settled_on(*screen)),
         Step::WaitFrames(frames) => done_if(phase >= *frames),
         Step::Press(keys) => {
-            let state = if phase == 0 {
-                ButtonState::Pressed
-            } else {
-                ButtonState::Released
-            };
             for key in keys {
-                send_key(world, *key, None, state);
+                send_key(world, *key, None, tap_state(phase));
             }
             done_if(phase >= 1)
         }
         Step::Type(text) => {
             for c in text.chars() {
-                let state = if phase == 0 {
-                    ButtonState::Pressed
-                } else {
-                    ButtonState::Released
-                };
                 send_key(
                     world,
-                    KeyCode::Unidentified(bevy::input::keyboard::NativeKeyCode::Unidentified),
+                    KeyCode::Unidentified(NativeKeyCode::Unidentified),
                     Some(c),
-                    state,
+                    tap_state(phase),
                 );
             }
             done_if(phase >= 1)
@@ -282,6 +272,15 @@ fn play_step(world: &mut World, run: &mut ScriptRun, line: &ScriptLine) -> Progr
             end(world, run, exit);
             Progressed::Done
         }
+    }
+}
+
+/// A tap: the key goes down on a step's first frame and up on the next.
+fn tap_state(phase: u32) -> ButtonState {
+    if phase == 0 {
+        ButtonState::Pressed
+    } else {
+        ButtonState::Released
     }
 }
 

@@ -8,7 +8,7 @@
 //! wait quiz                 until this screen shows, and has settled
 //! wait 30 frames            let 30 frames pass
 //! press Enter               tap a key; Shift+Tab holds Shift while tapping Tab
-//! type Hamhung              type text into the focused field
+//! type Hamhung              type text into the focused field (click into it first)
 //! click "Scores"            choose the menu line that reads so (its start is enough)
 //! click 640 360             a left click at a window point (logical pixels from top-left)
 //! click city hamhung        a click on a city of the map on screen
@@ -27,6 +27,7 @@ use std::path::PathBuf;
 
 use bevy::prelude::KeyCode;
 
+use crate::game::keys::DIGIT_KEYS;
 use crate::game::messages::HandIn;
 use crate::game::screen::Screen;
 
@@ -382,18 +383,6 @@ pub fn key_code(name: &str) -> Option<KeyCode> {
         KeyCode::KeyY,
         KeyCode::KeyZ,
     ];
-    const DIGITS: [KeyCode; 10] = [
-        KeyCode::Digit0,
-        KeyCode::Digit1,
-        KeyCode::Digit2,
-        KeyCode::Digit3,
-        KeyCode::Digit4,
-        KeyCode::Digit5,
-        KeyCode::Digit6,
-        KeyCode::Digit7,
-        KeyCode::Digit8,
-        KeyCode::Digit9,
-    ];
     let lower = name.to_ascii_lowercase();
     let single = |table: &[KeyCode], first: u8| {
         let byte = *lower.as_bytes().first()?;
@@ -419,7 +408,7 @@ pub fn key_code(name: &str) -> Option<KeyCode> {
         _ if lower.len() == 1 && lower.as_bytes()[0].is_ascii_lowercase() => {
             single(&LETTERS, b'a')?
         }
-        _ if lower.len() == 1 && lower.as_bytes()[0].is_ascii_digit() => single(&DIGITS, b'0')?,
+        _ if lower.len() == 1 && lower.as_bytes()[0].is_ascii_digit() => single(&DIGIT_KEYS, b'0')?,
         _ => return None,
     };
     Some(code)

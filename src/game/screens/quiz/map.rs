@@ -6,15 +6,13 @@
 use bevy::prelude::*;
 
 use super::active::{ActiveQuiz, QuizAction, QuizPhase};
-use super::kinds::map_click;
+use super::kinds::{self, map_click};
 use crate::game::data::GameData;
 use crate::game::map::MapScene;
 use crate::game::map::pointer::{MapGesture, MapInput};
 use crate::game::screen::Screen;
 use crate::game::systems::AppSystems;
 use crate::map_view::MapView;
-use crate::quiz::Question;
-use crate::quiz::placement::city_pool;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(QuizPhase::Asking), show_question_map)
@@ -39,28 +37,7 @@ const FIRST_MAP_RECT: [f64; 4] = [420.0, 64.0, 1280.0, 680.0];
 /// The scene a question is asked on, or `None` for a question without a map.
 fn question_scene(quiz: &ActiveQuiz, data: &GameData) -> Option<MapScene> {
     let question = quiz.session.current()?;
-    let keys_to_ids = |keys: &[crate::dataset::CityKey]| data.city_ids(keys);
-    let (markers, emphasis) = match question {
-        Question::WhereIs(_) | Question::WhichProvince(_) => (Vec::new(), Vec::new()),
-        Question::FindOnMap(find) => (keys_to_ids(&find.markers), Vec::new()),
-        Question::NameMarked(name) => {
-            let mut shown = city_pool(&data.dataset, quiz.settings.map.difficulty);
-            let marked = keys_to_ids(std::slice::from_ref(&name.city));
-            for id in &marked {
-                if !shown.contains(id) {
-                    shown.push(*id);
-                }
-            }
-            (shown, marked)
-        }
-        Question::OrderByPopulation(_)
-        | Question::HigherOrLower(_)
-        | Question::GuessPopulation(_)
-        | Question::WhichCity(_)
-        | Question::TrueFalse(_)
-        | Question::WhichFact(_)
-        | Question::MatchBoard(_) => return None,
-    };
+    let (markers, emphasis) = kinds::map_markers(question, quiz, data)?;
     Some(MapScene {
         view: MapView::fit_in_rect(data.country_bounds(), [1280.0, 720.0], FIRST_MAP_RECT),
         emphasis,

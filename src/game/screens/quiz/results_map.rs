@@ -5,15 +5,14 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::active::ActiveQuiz;
+use super::kinds;
 use crate::game::data::GameData;
 use crate::game::map::MapScene;
-use crate::game::map::overlay::{MapFrame, PLAYER, RIGHT, WRONG};
+use crate::game::map::overlay::{MapFrame, RIGHT, WRONG};
 use crate::game::preferences::Preferences;
 use crate::game::screen::Screen;
 use crate::game::ui::page::PageMapRect;
 use crate::game::ui::theme::colours_dark;
-use crate::quiz::Feedback;
-use crate::quiz::placement::RIGHT_WITHIN_KM;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -41,27 +40,9 @@ fn draw_results_map(
     let frame = MapFrame::new(ctx, rect, &scene.view, colours_dark(&preferences));
     for (index, result) in quiz.session.results.iter().enumerate() {
         let number = index + 1;
-        let city_key = match &result.grade.feedback {
-            Feedback::WhereIs(f) => {
-                if let Some(placed) = &f.guess {
-                    let (click, truth) = (frame.at(placed.at), frame.at(f.truth));
-                    let right = placed.km <= RIGHT_WITHIN_KM;
-                    frame.line(click, truth, if right { RIGHT } else { WRONG }, !right);
-                    frame.cross(click, PLAYER);
-                }
-                &f.city
-            }
-            Feedback::FindOnMap(f) => &f.city,
-            Feedback::NameMarked(f) => &f.city,
-            Feedback::WhichProvince(f) => &f.city,
-            // Asked without the map.
-            Feedback::OrderByPopulation(_)
-            | Feedback::HigherOrLower(_)
-            | Feedback::GuessPopulation(_)
-            | Feedback::WhichCity(_)
-            | Feedback::TrueFalse(_)
-            | Feedback::WhichFact(_)
-            | Feedback::MatchBoard(_) => continue,
+        // The kind's own marks (a where-is click and its line), and the city it asked about.
+        let Some(city_key) = kinds::results_overlay(&frame, &result.grade.feedback) else {
+            continue;
         };
         let Some(city) = data.dataset.city_by_key(city_key) else {
             continue;

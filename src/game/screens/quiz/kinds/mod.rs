@@ -22,7 +22,7 @@ use bevy::prelude::*;
 use bevy_egui::egui;
 
 use super::active::{ActiveQuiz, QuizAction};
-use crate::dataset::Dataset;
+use crate::dataset::{CityId, CityKey, Dataset};
 use crate::game::data::GameData;
 use crate::game::map::MapScene;
 use crate::game::map::overlay::MapFrame;
@@ -270,5 +270,47 @@ pub fn map_click(
         | Question::TrueFalse(_)
         | Question::WhichFact(_)
         | Question::MatchBoard(_) => Vec::new(),
+    }
+}
+
+/// Which markers a question's map shows (none for "where is", so no marker gives the answer
+/// away) and which of them stand out; `None` for a question asked without the map.
+pub fn map_markers(
+    question: &Question,
+    quiz: &ActiveQuiz,
+    data: &GameData,
+) -> Option<(Vec<CityId>, Vec<CityId>)> {
+    match question {
+        Question::WhereIs(_) | Question::WhichProvince(_) => Some((Vec::new(), Vec::new())),
+        Question::FindOnMap(find) => Some((data.city_ids(&find.markers), Vec::new())),
+        Question::NameMarked(question) => Some(name::map_markers(question, quiz, data)),
+        Question::OrderByPopulation(_)
+        | Question::HigherOrLower(_)
+        | Question::GuessPopulation(_)
+        | Question::WhichCity(_)
+        | Question::TrueFalse(_)
+        | Question::WhichFact(_)
+        | Question::MatchBoard(_) => None,
+    }
+}
+
+/// On the results map: a map kind's own marks for one answer (a where-is click and its line to
+/// the city), and the city it asked about; `None` for a kind asked without the map.
+pub fn results_overlay<'f>(frame: &MapFrame, feedback: &'f Feedback) -> Option<&'f CityKey> {
+    match feedback {
+        Feedback::WhereIs(f) => {
+            where_is::results_overlay(frame, f);
+            Some(&f.city)
+        }
+        Feedback::FindOnMap(f) => Some(&f.city),
+        Feedback::NameMarked(f) => Some(&f.city),
+        Feedback::WhichProvince(f) => Some(&f.city),
+        Feedback::OrderByPopulation(_)
+        | Feedback::HigherOrLower(_)
+        | Feedback::GuessPopulation(_)
+        | Feedback::WhichCity(_)
+        | Feedback::TrueFalse(_)
+        | Feedback::WhichFact(_)
+        | Feedback::MatchBoard(_) => None,
     }
 }

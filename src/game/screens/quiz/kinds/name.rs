@@ -6,11 +6,14 @@ use bevy_egui::egui::{self, RichText};
 
 use super::choices::{choice_buttons, choice_keys};
 use super::widgets::{big_button, verdict_colour};
-use crate::dataset::{CityKey, Dataset};
+use crate::dataset::{CityId, CityKey, Dataset};
+use crate::game::data::GameData;
 use crate::game::map::overlay::{MapFrame, PLAYER, RIGHT, WRONG};
+use crate::game::screens::quiz::active::ActiveQuiz;
 use crate::game::screens::quiz::active::QuizAction;
 use crate::game::ui::theme::Palette;
 use crate::quiz::name_marked::{NameDraft, NameEdit, NameFeedback, NameQuestion};
+use crate::quiz::placement::city_pool;
 use crate::quiz::{Edit, city_name};
 
 pub const HINTS: &str = "1–4  choose a name      or type it and press Enter      Wheel/drag  zoom and pan      Esc  pause";
@@ -111,4 +114,21 @@ pub fn feedback_overlay(frame: &MapFrame, feedback: &NameFeedback, dataset: &Dat
         frame.ring(at, 12.0, RIGHT);
         frame.label_above(at, &format!("✔ {}", city.name), None);
     }
+}
+
+/// The markers a name-the-marked-city question shows: the cities of its difficulty, with the
+/// marked one among them and standing out.
+pub fn map_markers(
+    question: &NameQuestion,
+    quiz: &ActiveQuiz,
+    data: &GameData,
+) -> (Vec<CityId>, Vec<CityId>) {
+    let mut shown = city_pool(&data.dataset, quiz.settings.map.difficulty);
+    let marked = data.city_ids(std::slice::from_ref(&question.city));
+    for id in &marked {
+        if !shown.contains(id) {
+            shown.push(*id);
+        }
+    }
+    (shown, marked)
 }

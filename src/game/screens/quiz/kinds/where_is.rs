@@ -12,6 +12,7 @@ use crate::game::screens::quiz::active::QuizAction;
 use crate::game::ui::theme::Palette;
 use crate::geography::Projection;
 use crate::map_view::{MapView, ScreenPoint};
+use crate::quiz::placement::RIGHT_WITHIN_KM;
 use crate::quiz::where_is::{PlaceDraft, PlaceEdit, PlaceFeedback};
 use crate::quiz::{Edit, city_name};
 
@@ -106,4 +107,14 @@ pub fn feedback_overlay(frame: &MapFrame, feedback: &PlaceFeedback, dataset: &Da
         &format!("✔ {}", city_name(dataset, &feedback.city)),
         None,
     );
+}
+
+/// On the results map: the click, crossed, and its line to the city (solid when right).
+pub fn results_overlay(frame: &MapFrame, feedback: &PlaceFeedback) {
+    if let Some(placed) = &feedback.guess {
+        let (click, truth) = (frame.at(placed.at), frame.at(feedback.truth));
+        let right = placed.km <= RIGHT_WITHIN_KM;
+        frame.line(click, truth, if right { RIGHT } else { WRONG }, !right);
+        frame.cross(click, PLAYER);
+    }
 }

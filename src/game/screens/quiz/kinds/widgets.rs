@@ -6,8 +6,8 @@ use bevy_egui::egui::{self, Color32, RichText, Sense};
 
 use crate::dataset::{CityKey, Dataset};
 use crate::format::thousands;
+use crate::game::keys::DIGIT_KEYS;
 use crate::game::map::overlay::{RIGHT, WRONG};
-use crate::game::menu::DIGIT_KEYS;
 use crate::game::ui::theme::Palette;
 use crate::quiz::population::CitedFigure;
 
