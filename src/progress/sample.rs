@@ -1,6 +1,6 @@
-//! A made-up history of real quizzes: for screenshots (`--demo-history`), the benchmark and the
-//! tests. Each session is a quiz the core builds, answered by a player who gets better with
-//! practice, recorded through the same calls the game makes, dated in the past.
+//! A made-up history of real quizzes: for screenshots (a script's `sample-history` step), the
+//! benchmark and the tests. Each session is a quiz the core builds, answered by a player who
+//! gets better with practice, recorded through the same calls the game makes, dated in the past.
 
 use std::time::Duration;
 
