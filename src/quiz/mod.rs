@@ -29,6 +29,8 @@ mod basics;
 mod drafts;
 pub mod facts;
 pub mod find_on_map;
+#[cfg(test)]
+mod golden_tests;
 pub mod guess_population;
 pub mod higher_or_lower;
 pub mod match_board;
