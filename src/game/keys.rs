@@ -16,8 +16,8 @@ pub const DIGIT_KEYS: [KeyCode; 10] = [
     KeyCode::Digit9,
 ];
 
-/// The letter keys A to H, for lists labelled by letter (the match board's facts).
-pub const LETTER_KEYS: [KeyCode; 8] = [
+/// The letter keys A to Z, in order.
+pub const ALPHABET: [KeyCode; 26] = [
     KeyCode::KeyA,
     KeyCode::KeyB,
     KeyCode::KeyC,
@@ -26,4 +26,34 @@ pub const LETTER_KEYS: [KeyCode; 8] = [
     KeyCode::KeyF,
     KeyCode::KeyG,
     KeyCode::KeyH,
+    KeyCode::KeyI,
+    KeyCode::KeyJ,
+    KeyCode::KeyK,
+    KeyCode::KeyL,
+    KeyCode::KeyM,
+    KeyCode::KeyN,
+    KeyCode::KeyO,
+    KeyCode::KeyP,
+    KeyCode::KeyQ,
+    KeyCode::KeyR,
+    KeyCode::KeyS,
+    KeyCode::KeyT,
+    KeyCode::KeyU,
+    KeyCode::KeyV,
+    KeyCode::KeyW,
+    KeyCode::KeyX,
+    KeyCode::KeyY,
+    KeyCode::KeyZ,
+];
+
+/// The letter keys A to H, for lists labelled by letter (the match board's facts).
+pub const LETTER_KEYS: [KeyCode; 8] = [
+    ALPHABET[0],
+    ALPHABET[1],
+    ALPHABET[2],
+    ALPHABET[3],
+    ALPHABET[4],
+    ALPHABET[5],
+    ALPHABET[6],
+    ALPHABET[7],
 ];

@@ -27,7 +27,7 @@ use std::path::PathBuf;
 
 use bevy::prelude::KeyCode;
 
-use crate::game::keys::DIGIT_KEYS;
+use crate::game::keys::{ALPHABET, DIGIT_KEYS};
 use crate::game::messages::HandIn;
 use crate::game::screen::Screen;
 
@@ -355,34 +355,6 @@ fn words_with_offsets(text: &str) -> Vec<(usize, &str)> {
 /// The key a name stands for (any case): Enter, Space, Escape, Tab, Backspace, the arrows (Up
 /// or ArrowUp), Home, End, Shift, Ctrl, Alt, Plus, Minus, A–Z and 0–9.
 pub fn key_code(name: &str) -> Option<KeyCode> {
-    const LETTERS: [KeyCode; 26] = [
-        KeyCode::KeyA,
-        KeyCode::KeyB,
-        KeyCode::KeyC,
-        KeyCode::KeyD,
-        KeyCode::KeyE,
-        KeyCode::KeyF,
-        KeyCode::KeyG,
-        KeyCode::KeyH,
-        KeyCode::KeyI,
-        KeyCode::KeyJ,
-        KeyCode::KeyK,
-        KeyCode::KeyL,
-        KeyCode::KeyM,
-        KeyCode::KeyN,
-        KeyCode::KeyO,
-        KeyCode::KeyP,
-        KeyCode::KeyQ,
-        KeyCode::KeyR,
-        KeyCode::KeyS,
-        KeyCode::KeyT,
-        KeyCode::KeyU,
-        KeyCode::KeyV,
-        KeyCode::KeyW,
-        KeyCode::KeyX,
-        KeyCode::KeyY,
-        KeyCode::KeyZ,
-    ];
     let lower = name.to_ascii_lowercase();
     let single = |table: &[KeyCode], first: u8| {
         let byte = *lower.as_bytes().first()?;
@@ -406,7 +378,7 @@ pub fn key_code(name: &str) -> Option<KeyCode> {
         "plus" | "equal" => KeyCode::Equal,
         "minus" => KeyCode::Minus,
         _ if lower.len() == 1 && lower.as_bytes()[0].is_ascii_lowercase() => {
-            single(&LETTERS, b'a')?
+            single(&ALPHABET, b'a')?
         }
         _ if lower.len() == 1 && lower.as_bytes()[0].is_ascii_digit() => single(&DIGIT_KEYS, b'0')?,
         _ => return None,
