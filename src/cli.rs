@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::export::ExportRows;
-use crate::quiz::QuizKind;
 use crate::settings::Theme;
 
 /// cityquiz: learn the cities of North Korea by quiz, map and flashcard.
@@ -145,8 +144,12 @@ pub struct PlayArgs {
     pub screen: Option<ScreenName>,
     /// Start a quiz straight away: `population` (Quick Play's ranking quiz), `map` or `facts`; with
     /// `--seed`, the same questions every time.
-    #[arg(long, value_name = "MODE", ignore_case = true)]
+    #[arg(long, value_name = "MODE", ignore_case = true, conflicts_with = "level")]
     pub quiz: Option<QuizMode>,
+    /// Start this level (or any plan of levels/) straight away, by its id: e.g. `ten-largest`,
+    /// `daily`, `higher-or-lower`.
+    #[arg(long, value_name = "ID")]
+    pub level: Option<String>,
     /// Use this theme for this run, without changing the saved setting.
     #[arg(long, value_name = "THEME", ignore_case = true)]
     pub theme: Option<ThemeArg>,
@@ -199,12 +202,13 @@ pub enum QuizMode {
     Facts,
 }
 
-impl From<QuizMode> for QuizKind {
-    fn from(mode: QuizMode) -> Self {
-        match mode {
-            QuizMode::Population => QuizKind::QuickPlay,
-            QuizMode::Map => QuizKind::Map,
-            QuizMode::Facts => QuizKind::Facts,
+impl QuizMode {
+    /// The id of the built-in plan (in levels/) the mode plays.
+    pub fn plan_id(self) -> &'static str {
+        match self {
+            QuizMode::Population => "quick-play",
+            QuizMode::Map => "map",
+            QuizMode::Facts => "facts",
         }
     }
 }
@@ -247,6 +251,13 @@ impl From<ScreenName> for crate::game::Screen {
 
 #[cfg(feature = "game")]
 impl PlayArgs {
+    /// The plan `--level` or `--quiz` starts.
+    pub fn plan_id(&self) -> Option<String> {
+        self.level
+            .clone()
+            .or_else(|| self.quiz.map(|mode| mode.plan_id().to_string()))
+    }
+
     /// What the game is asked to do, in its own terms; a script that cannot be read or parsed
     /// is an error that says where and what to write instead.
     pub fn game_options(&self) -> Result<crate::game::GameOptions, String> {
@@ -282,7 +293,7 @@ impl PlayArgs {
                 .data_dir
                 .clone()
                 .or_else(crate::storage::default_data_dir),
-            start_screen: match (self.screen, self.quiz) {
+            start_screen: match (self.screen, self.plan_id()) {
                 (Some(screen), _) => Screen::from(screen),
                 (None, Some(_)) => Screen::Quiz,
                 (None, None) => Screen::Title,
@@ -294,8 +305,8 @@ impl PlayArgs {
                 zoom: self.zoom,
                 hangul: self.hangul,
             },
-            quiz: self.quiz.map(QuizKind::from),
-            may_ask_name: self.screen.is_none() && self.quiz.is_none(),
+            quiz: self.plan_id(),
+            may_ask_name: self.screen.is_none() && self.plan_id().is_none(),
             untimed: false,
             script,
             window_size: self.window_size,

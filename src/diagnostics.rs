@@ -106,6 +106,39 @@ impl<'a> SourceFile<'a> {
     }
 }
 
+/// The names of `known` closest to `word` (a typo's likely meaning), best first, at most three;
+/// none when nothing is near.
+pub fn closest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Vec<&'k str> {
+    let word = word.to_lowercase();
+    let mut near: Vec<(usize, &str)> = known
+        .into_iter()
+        .map(|name| (strsim::damerau_levenshtein(&word, &name.to_lowercase()), name))
+        .filter(|(distance, name)| {
+            *distance <= (name.chars().count() / 3).max(2)
+                || name.to_lowercase().contains(&word) && word.len() >= 3
+        })
+        .collect();
+    near.sort();
+    near.dedup_by(|a, b| a.1 == b.1);
+    near.into_iter().take(3).map(|(_, name)| name).collect()
+}
+
+/// "did you mean “a” or “b”? " for the closest names, or nothing.
+pub fn did_you_mean(near: &[&str]) -> String {
+    match near {
+        [] => String::new(),
+        [one] => format!("did you mean \"{one}\"? "),
+        [first @ .., last] => format!(
+            "did you mean {} or \"{last}\"? ",
+            first
+                .iter()
+                .map(|name| format!("\"{name}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +155,15 @@ mod tests {
         assert_eq!(file.locate(999), (4, 2));
         // An offset inside a character counts from that character.
         assert_eq!(file.locate(4), (2, 1));
+    }
+
+    #[test]
+    fn the_closest_names_are_offered_for_a_typo() {
+        let kinds = ["where-is", "which-city", "which-fact", "true-false"];
+        assert_eq!(closest("were-is", kinds), ["where-is"]);
+        assert_eq!(closest("which-citty", kinds)[0], "which-city");
+        assert!(closest("zebra", kinds).is_empty());
+        assert_eq!(did_you_mean(&["a", "b"]), "did you mean \"a\" or \"b\"? ");
     }
 
     #[test]

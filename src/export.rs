@@ -142,14 +142,15 @@ mod tests {
 
     use super::*;
     use crate::progress::SessionStart;
-    use crate::quiz::{QuizSession, facts_quiz, test_dataset};
+    use crate::plan::testing::questions;
+    use crate::quiz::{QuizSession, test_dataset};
 
     /// A database with one finished facts quiz by a player whose name needs quoting.
     fn played(dir: &Path) {
         let d = test_dataset();
         let (mut db, _) = ProgressDb::open_in(dir).unwrap();
         let player = db.add_player("Kim, \"Mina\"").unwrap();
-        let mut session = QuizSession::new(facts_quiz(&d, 10, 4), None);
+        let mut session = QuizSession::new(questions(&d, "facts", 4), None);
         let id = db
             .start_session(&SessionStart {
                 player,

@@ -18,6 +18,7 @@ mod import_rules;
 pub mod map_geometry;
 pub mod map_view;
 pub mod names;
+pub mod plan;
 pub mod progress;
 pub mod quiz;
 pub mod records;

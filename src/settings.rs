@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::quiz::placement::Difficulty;
 use crate::quiz::population::Measure;
-use crate::quiz::{MapSettings, QuizSettings, RankingSettings};
+use crate::plan::PlanChoices;
 use crate::storage::{self, StorageError};
 
 /// Colour scheme of the whole interface.
@@ -192,32 +192,16 @@ impl Settings {
         }
     }
 
-    /// The ranking quiz these settings ask for (an out-of-range size from a hand-edited file is
-    /// brought into range).
-    pub fn ranking(&self) -> RankingSettings {
-        RankingSettings {
+    /// What a quiz takes from these settings where its plan gives nothing (an out-of-range size
+    /// from a hand-edited file is brought into range).
+    pub fn choices(&self) -> PlanChoices {
+        PlanChoices {
             order_size: usize::from(
                 self.order_size
                     .clamp(*ORDER_SIZES.start(), *ORDER_SIZES.end()),
             ),
             measure: self.population_figure,
-            ..RankingSettings::default()
-        }
-    }
-
-    /// The map quiz these settings ask for.
-    pub fn map(&self) -> MapSettings {
-        MapSettings {
             difficulty: self.map_difficulty,
-            ..MapSettings::default()
-        }
-    }
-
-    /// Every quiz these settings ask for.
-    pub fn quiz(&self) -> QuizSettings {
-        QuizSettings {
-            ranking: self.ranking(),
-            map: self.map(),
         }
     }
 
@@ -346,7 +330,7 @@ mod tests {
     #[test]
     fn quiz_settings_step_within_their_range() {
         let mut settings = Settings::default();
-        assert_eq!(settings.ranking().order_size, 5);
+        assert_eq!(settings.choices().order_size, 5);
         for _ in 0..10 {
             settings.adjust(SettingKind::OrderSize, 1);
         }
@@ -356,22 +340,22 @@ mod tests {
         }
         assert_eq!(settings.order_size, 3);
         settings.adjust(SettingKind::PopulationFigure, 1);
-        assert_eq!(settings.ranking().measure, Measure::Urban);
+        assert_eq!(settings.choices().measure, Measure::Urban);
         assert_eq!(
             settings.describe(SettingKind::PopulationFigure),
             "Population figure: census urban"
         );
         // A hand-edited size out of range is brought into range.
         let edited = Settings::from_toml("order_size = 40").unwrap();
-        assert_eq!(edited.ranking().order_size, 8);
+        assert_eq!(edited.choices().order_size, 8);
     }
 
     #[test]
     fn map_difficulty_cycles_both_ways_and_reaches_the_map_quiz() {
         let mut settings = Settings::default();
-        assert_eq!(settings.map().difficulty, Difficulty::Normal);
+        assert_eq!(settings.choices().difficulty, Difficulty::Normal);
         settings.adjust(SettingKind::MapDifficulty, 1);
-        assert_eq!(settings.quiz().map.difficulty, Difficulty::Hard);
+        assert_eq!(settings.choices().difficulty, Difficulty::Hard);
         settings.adjust(SettingKind::MapDifficulty, -1);
         settings.adjust(SettingKind::MapDifficulty, -1);
         assert_eq!(settings.map_difficulty, Difficulty::Easy);

@@ -58,6 +58,21 @@ pub enum CityStatus {
 }
 
 impl CityStatus {
+    pub const ALL: [CityStatus; 5] = [
+        CityStatus::Capital,
+        CityStatus::SpecialCity,
+        CityStatus::ProvincialCapital,
+        CityStatus::City,
+        CityStatus::County,
+    ];
+
+    /// The status as files write it (the same words as [`CityStatus::label`]).
+    pub fn from_label(label: &str) -> Option<CityStatus> {
+        CityStatus::ALL
+            .into_iter()
+            .find(|status| status.label() == label)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             CityStatus::Capital => "capital",
@@ -141,6 +156,37 @@ pub enum Topic {
     People,
     Government,
     Culture,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 8] = [
+        Topic::Industry,
+        Topic::History,
+        Topic::Geography,
+        Topic::Trade,
+        Topic::Tourism,
+        Topic::People,
+        Topic::Government,
+        Topic::Culture,
+    ];
+
+    /// The topic as files write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Topic::Industry => "industry",
+            Topic::History => "history",
+            Topic::Geography => "geography",
+            Topic::Trade => "trade",
+            Topic::Tourism => "tourism",
+            Topic::People => "people",
+            Topic::Government => "government",
+            Topic::Culture => "culture",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Topic> {
+        Topic::ALL.into_iter().find(|topic| topic.name() == name)
+    }
 }
 
 /// A fact's stable id, "owner/key" (e.g. "pyongyang/capital"): what saved progress refers to.

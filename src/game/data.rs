@@ -9,6 +9,7 @@ use geo::BoundingRect;
 use super::options::GameOptions;
 use crate::dataset::{City, CityId, CityKey, Dataset, PopulationKind};
 use crate::geography::{LatLon, MapShapes, Projection};
+use crate::plan::{Plan, Shelf, built_in_plans};
 
 #[derive(Resource, Clone)]
 pub struct GameData {
@@ -18,6 +19,8 @@ pub struct GameData {
     pub city_positions: Arc<Vec<[f64; 2]>>,
     /// Each city's marker radius in pixels, indexed by `CityId`.
     pub marker_radii: Arc<Vec<f32>>,
+    /// Every built-in plan (modes and levels of levels/), in file-name order.
+    pub plans: Arc<Vec<Arc<Plan>>>,
 }
 
 impl GameData {
@@ -35,12 +38,28 @@ impl GameData {
             .iter()
             .map(|&population| marker_radius(population, largest))
             .collect();
+        let plans = built_in_plans(&dataset)
+            .map_err(|problems| problems.to_string())?
+            .into_iter()
+            .map(Arc::new)
+            .collect();
         Ok(GameData {
+            plans: Arc::new(plans),
             dataset: Arc::new(dataset),
             map: Arc::new(map),
             city_positions: Arc::new(city_positions),
             marker_radii: Arc::new(marker_radii),
         })
+    }
+
+    /// The plan with this id.
+    pub fn plan(&self, id: &str) -> Option<Arc<Plan>> {
+        self.plans.iter().find(|plan| plan.id == id).cloned()
+    }
+
+    /// The plans on one shelf (the levels, the title's modes), in file-name order.
+    pub fn shelf(&self, shelf: Shelf) -> impl Iterator<Item = &Arc<Plan>> {
+        self.plans.iter().filter(move |plan| plan.shelf == shelf)
     }
 
     pub fn position(&self, city: CityId) -> [f64; 2] {

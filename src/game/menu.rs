@@ -23,7 +23,7 @@ pub struct Page {
 }
 
 /// What choosing a menu line does.
-#[derive(Message, Clone, Copy, Debug, PartialEq)]
+#[derive(Message, Clone, Debug, PartialEq)]
 pub enum MenuAction {
     Open(Screen),
     /// Escape, or the "Back" line: the screen's `Screen::back`.

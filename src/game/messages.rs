@@ -7,13 +7,14 @@ use bevy::prelude::*;
 
 use crate::dataset::CityKey;
 use crate::progress::{PlayerId, SessionId};
-use crate::quiz::{Question, QuestionResult, QuizKind, Summary};
+use crate::quiz::{Question, QuestionResult, Summary};
 
 /// What the title menu, the pause menu and the Results screen ask of a quiz (carried in a
 /// `MenuAction::Quiz`, so keys and clicks reach it the same way).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum QuizCommand {
-    Start(QuizKind),
+    /// Start the plan (a mode or level of levels/) with this id.
+    Start(String),
     Resume,
     /// Ask before quitting: the quiz is kept, to be resumed from the title menu.
     AskQuit,
@@ -30,10 +31,23 @@ pub enum QuizCommand {
     DiscardUnfinished,
 }
 
+/// Which quiz is being played: its plan, and the table its scores are kept in.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Played {
+    /// The plan's id (`map`, `ten-largest`).
+    pub plan: String,
+    pub title: String,
+    /// Where its sessions and high scores are kept: the id, with the difficulty where that
+    /// narrows the plan (`map/easy`).
+    pub mode: String,
+    /// It runs until the first miss (endless higher or lower).
+    pub endless: bool,
+}
+
 /// A quiz began (new, played again, or resumed): what it is and what it asks.
 #[derive(Message, Clone, Debug, PartialEq)]
 pub struct QuizStarted {
-    pub kind: QuizKind,
+    pub played: Played,
     pub seed: u64,
     /// Its questions, so a quiz left mid-way can be resumed (empty for an endless run, whose
     /// questions come one at a time).
@@ -55,7 +69,7 @@ pub struct AnswerGiven {
     /// Who was playing (none when progress is not kept).
     pub player: Option<PlayerId>,
     /// What was played.
-    pub kind: QuizKind,
+    pub played: Played,
     pub seed: u64,
     pub round: Round,
     /// The answer's place in its round, from 0.
@@ -71,7 +85,7 @@ pub struct AnswerGiven {
 #[derive(Message, Clone, Debug, PartialEq)]
 pub struct QuizFinished {
     pub player: Option<PlayerId>,
-    pub kind: QuizKind,
+    pub played: Played,
     pub seed: u64,
     pub summary: Summary,
 }

@@ -7,7 +7,6 @@ use bevy::prelude::*;
 
 use super::automation::script::Script;
 use super::screen::Screen;
-use crate::quiz::QuizKind;
 use crate::settings::Theme;
 
 /// What the command line chose for this run.
@@ -25,8 +24,8 @@ pub struct GameOptions {
     pub dataset: Option<PathBuf>,
     /// `--city`, `--zoom`, `--hangul`: how the Explore screen opens.
     pub explore: ExploreStart,
-    /// `--quiz`: the quiz mode to start in.
-    pub quiz: Option<QuizKind>,
+    /// `--quiz` or `--level`: the id of the plan to start.
+    pub quiz: Option<String>,
     /// No `--screen` or `--quiz`: a first start may ask who is playing before the title.
     pub may_ask_name: bool,
     /// `--script`, `--steps` or `--screenshot`: steps the game plays by itself (see

@@ -300,7 +300,7 @@ fn record_answers(
         };
         let start = SessionStart {
             player,
-            mode: answer.kind.mode_name().into(),
+            mode: answer.played.mode.clone(),
             seed: answer.seed,
             questions: progress
                 .playing

@@ -8,7 +8,7 @@ use bevy::prelude::*;
 use super::messages::{AnswerGiven, QuizFinished, QuizStarted, Round};
 use super::notices::Notices;
 use super::options::GameOptions;
-use crate::quiz::{Answer, Question, QuizKind};
+use crate::quiz::{Answer, Question};
 use crate::records::Records;
 
 /// The player's records, and whether the quiz just finished beat one.
@@ -69,7 +69,7 @@ fn keep_records(
         }
     }
     for quiz in finished.read() {
-        if quiz.kind == QuizKind::HigherOrLower
+        if quiz.played.endless
             && records
                 .records
                 .note_higher_or_lower(quiz.summary.best_streak)

@@ -8,10 +8,8 @@ use rand::RngExt;
 
 use super::{PlayerId, ProgressDb, ProgressError, SessionStart};
 use crate::dataset::Dataset;
-use crate::quiz::{
-    MapSettings, QuizKind, QuizSession, RankingSettings, facts_quiz, map_quiz, ranking_quiz,
-    rng_from_seed,
-};
+use crate::plan::{Plan, PlanChoices, built_in_plans, deal};
+use crate::quiz::{QuizSession, rng_from_seed};
 
 /// What to make up.
 #[derive(Clone, Debug)]
@@ -25,15 +23,11 @@ pub struct SampleHistory<'a> {
     pub until: i64,
 }
 
-/// The modes a sample history plays, in turn.
-const SAMPLE_KINDS: [QuizKind; 3] = [QuizKind::QuickPlay, QuizKind::Map, QuizKind::Facts];
+/// The built-in plans a sample history plays, in turn.
+const SAMPLE_PLANS: [&str; 3] = ["quick-play", "map", "facts"];
 
-/// Their names in the progress database.
-pub const SAMPLE_MODES: [&str; 3] = [
-    SAMPLE_KINDS[0].mode_name(),
-    SAMPLE_KINDS[1].mode_name(),
-    SAMPLE_KINDS[2].mode_name(),
-];
+/// Their names in the progress database (the map quiz at the normal difficulty).
+pub const SAMPLE_MODES: [&str; 3] = ["quick-play", "map/normal", "facts"];
 
 /// What was made.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -66,6 +60,12 @@ impl ProgressDb {
         history: &SampleHistory,
     ) -> Result<SampleCounts, ProgressError> {
         let mut rng = rng_from_seed(history.seed);
+        let all = built_in_plans(dataset).map_err(|err| ProgressError::Invalid(err.to_string()))?;
+        let plans: Vec<&Plan> = SAMPLE_PLANS
+            .iter()
+            .filter_map(|id| all.iter().find(|plan| plan.id == *id))
+            .collect();
+        let choices = PlanChoices::default();
         let mut counts = SampleCounts::default();
         let players: Vec<PlayerId> = history
             .players
@@ -80,18 +80,12 @@ impl ProgressDb {
                 let progress = f64::from(day_index + 1) / f64::from(history.days.max(1));
                 let skill = (0.35 + 0.15 * index as f64 + 0.4 * progress).min(0.95);
                 for number in 0..history.sessions_per_day {
-                    let kind = SAMPLE_KINDS[(day_index + number) as usize % SAMPLE_KINDS.len()];
+                    let plan = plans[(day_index + number) as usize % plans.len()];
                     let seed = rng.random_range(0..1_000_000u64);
-                    let questions = match kind {
-                        QuizKind::QuickPlay => {
-                            ranking_quiz(dataset, &RankingSettings::default(), seed)
-                        }
-                        QuizKind::Map => map_quiz(dataset, &MapSettings::default(), seed),
-                        _ => facts_quiz(dataset, 10, seed),
-                    };
+                    let questions = deal(dataset, plan, &choices, seed, &[]).questions;
                     let start = SessionStart {
                         player,
-                        mode: kind.mode_name().into(),
+                        mode: plan.table_name(choices.difficulty),
                         seed,
                         questions: questions.clone(),
                     };

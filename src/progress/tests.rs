@@ -5,7 +5,8 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use super::*;
-use crate::quiz::{Answer, MapSettings, QuizSession, grade, map_quiz, ranking_quiz, test_dataset};
+use crate::plan::testing::questions as plan_questions;
+use crate::quiz::{Answer, QuizSession, grade, test_dataset};
 
 fn open(dir: &Path) -> ProgressDb {
     let (db, notice) = ProgressDb::open_in(dir).unwrap();
@@ -16,8 +17,8 @@ fn open(dir: &Path) -> ProgressDb {
 /// A finished main round: every question answered with its near miss.
 fn played(seed: u64) -> QuizSession {
     let d = test_dataset();
-    let mut questions = ranking_quiz(&d, &Default::default(), seed);
-    questions.extend(map_quiz(&d, &MapSettings::default(), seed));
+    let mut questions = plan_questions(&d, "quick-play", seed);
+    questions.extend(plan_questions(&d, "map", seed));
     let mut session = QuizSession::new(questions, None);
     while let Some(question) = session.current().cloned() {
         let answer = question.near_miss(&d).unwrap();
@@ -289,7 +290,7 @@ fn a_version_2_file_gets_each_answers_city_from_its_saved_question() {
     let path = dir.path().join(ProgressDb::FILE_NAME);
     ProgressDb::create_at_version(&path, 2).unwrap();
     let d = test_dataset();
-    let questions = map_quiz(&d, &MapSettings::default(), 12);
+    let questions = plan_questions(&d, "map", 12);
     {
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(
@@ -445,7 +446,7 @@ fn the_scores_view_keeps_two_players_apart() {
     let in_sessions: u32 = view.sessions.iter().map(|s| s.answered).sum();
     assert_eq!(answered, in_sessions);
     let bests: Vec<&str> = view.bests.iter().map(|b| b.mode.as_str()).collect();
-    assert_eq!(bests, ["facts", "map", "quick-play"]);
+    assert_eq!(bests, ["facts", "map/normal", "quick-play"]);
     for best in &view.bests {
         let top = view
             .sessions

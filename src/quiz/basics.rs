@@ -67,3 +67,10 @@ pub fn city_name(dataset: &Dataset, key: &CityKey) -> String {
         .city_by_key(key)
         .map_or_else(|| key.0.clone(), |city| city.name.clone())
 }
+
+/// The seed of "play new questions": the next in a fixed sequence (a 64-bit LCG step mixed with
+/// the run's own seed), so a run of quizzes replays from its first seed.
+pub fn next_seed(seed: u64, run_seed: u64) -> u64 {
+    seed.wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(run_seed | 1)
+}

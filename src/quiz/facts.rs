@@ -70,27 +70,36 @@ impl CitedFact {
 
 /// `count` cities the fact is not true of, the most plausible first: the same province, the
 /// same status (provincial capital, special city, …), or near the fact's city, with a random
-/// order among equally plausible ones.
+/// order among equally plausible ones. Cities of `among` come first; others only where `among`
+/// has too few.
 pub fn plausible_wrong_cities(
     dataset: &Dataset,
+    among: &[CityId],
     fact: CityFact<'_>,
     count: usize,
     rng: &mut QuizRng,
 ) -> Vec<CityId> {
     let owner = fact.city;
-    let mut candidates: Vec<&City> = dataset
-        .cities
-        .iter()
-        .filter(|city| !fact.fits(city.id))
-        .collect();
-    candidates.shuffle(rng);
     let plausibility = |city: &City| {
         u8::from(city.province == owner.province) * 2
             + u8::from(city.status == owner.status)
             + u8::from(distance_km(city.location, owner.location) < 150.0)
     };
-    // A stable sort keeps the shuffled order among cities equally plausible.
-    candidates.sort_by_key(|city| std::cmp::Reverse(plausibility(city)));
+    let mut ranked = |inside: bool| {
+        let mut cities: Vec<&City> = dataset
+            .cities
+            .iter()
+            .filter(|city| among.contains(&city.id) == inside && !fact.fits(city.id))
+            .collect();
+        cities.shuffle(rng);
+        // A stable sort keeps the shuffled order among cities equally plausible.
+        cities.sort_by_key(|city| std::cmp::Reverse(plausibility(city)));
+        cities
+    };
+    let mut candidates = ranked(true);
+    if candidates.len() < count {
+        candidates.extend(ranked(false));
+    }
     // Not always the very most plausible: pick among the best twice as many.
     let mut best: Vec<CityId> = candidates.iter().take(count * 2).map(|c| c.id).collect();
     best.shuffle(rng);
@@ -101,7 +110,7 @@ pub fn plausible_wrong_cities(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::{rng_from_seed, test_dataset};
+    use crate::quiz::{all_cities, rng_from_seed, test_dataset};
 
     #[test]
     fn generic_facts_are_never_asked_and_every_fact_resolves() {
@@ -124,7 +133,7 @@ mod tests {
         let d = test_dataset();
         let mut rng = rng_from_seed(1);
         for pair in askable_facts(&d) {
-            let wrong = plausible_wrong_cities(&d, pair, 3, &mut rng);
+            let wrong = plausible_wrong_cities(&d, &all_cities(&d), pair, 3, &mut rng);
             assert_eq!(wrong.len(), 3);
             for city in wrong {
                 assert!(

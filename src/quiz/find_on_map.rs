@@ -6,7 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::basics::{GradeError, Graded};
+use super::basics::{GradeError, Graded, QuizRng};
+use super::generate::{Draw, DrawError, Kind};
 use super::placement::Crosshair;
 use super::population::resolve;
 use crate::dataset::{CityId, CityKey, Dataset};
@@ -57,6 +58,18 @@ pub enum FindEdit {
 
 impl FindQuestion {
     /// Find `city` among the markers of `pool` (which holds it).
+    /// Find the dealt city (or one of the pool's at random) among markers of every pool city.
+    pub fn draw(ctx: &Draw<'_, '_>, rng: &mut QuizRng) -> Result<Self, DrawError> {
+        let city = ctx.city(Kind::FindOnMap, rng)?;
+        if ctx.pool.cities.len() < 2 {
+            return Err(DrawError::new(
+                Kind::FindOnMap,
+                "a city is found among the markers of the round's cities: it needs two at least",
+            ));
+        }
+        Ok(Self::new(ctx.dataset(), city, &ctx.pool.cities))
+    }
+
     pub fn new(dataset: &Dataset, city: CityId, pool: &[CityId]) -> Self {
         let mut markers: Vec<CityKey> = pool.iter().map(|&id| dataset.key(id)).collect();
         let key = dataset.key(city);

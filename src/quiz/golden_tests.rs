@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use super::{MapSettings, Question, RankingSettings, facts_quiz, map_quiz, ranking_quiz};
+use super::Question;
 use crate::dataset::Dataset;
 use crate::geography::MapShapes;
 
@@ -25,12 +25,13 @@ fn frozen_dataset() -> Dataset {
     .expect("the frozen dataset passes its checks")
 }
 
-/// Seeds 0–9 of one mode, a line a question.
-fn lines(make: impl Fn(&Dataset, u64) -> Vec<Question>) -> String {
+/// Seeds 0–9 of one built-in plan (its file in levels/), a line a question.
+fn lines(plan: &str) -> String {
     let dataset = frozen_dataset();
     (0..10u64)
         .flat_map(|seed| {
-            make(&dataset, seed)
+            let questions: Vec<Question> = crate::plan::testing::questions(&dataset, plan, seed);
+            questions
                 .into_iter()
                 .map(move |question| format!("{seed}: {question:?}\n"))
         })
@@ -59,21 +60,15 @@ fn assert_golden(name: &str, played: &str) {
 
 #[test]
 fn seeds_zero_to_nine_give_the_recorded_quick_play() {
-    assert_golden(
-        "quick_play.txt",
-        &lines(|d, seed| ranking_quiz(d, &RankingSettings::default(), seed)),
-    );
+    assert_golden("quick_play.txt", &lines("quick-play"));
 }
 
 #[test]
 fn seeds_zero_to_nine_give_the_recorded_map_quiz() {
-    assert_golden(
-        "map.txt",
-        &lines(|d, seed| map_quiz(d, &MapSettings::default(), seed)),
-    );
+    assert_golden("map.txt", &lines("map"));
 }
 
 #[test]
 fn seeds_zero_to_nine_give_the_recorded_facts_quiz() {
-    assert_golden("facts.txt", &lines(|d, seed| facts_quiz(d, 10, seed)));
+    assert_golden("facts.txt", &lines("facts"));
 }

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::basics::{GradeError, Graded, QuizRng};
+use super::generate::{Draw, DrawError, Kind};
 use super::population::{
     CitedFigure, Measure, cited_figure, figure, pick_city, resolve, sources_range,
 };
@@ -63,9 +64,20 @@ pub const STEP: f64 = 1.1;
 const MAX_DIGITS: usize = 9;
 
 impl GuessQuestion {
-    pub fn generate(dataset: &Dataset, measure: Measure, rng: &mut QuizRng) -> Option<Self> {
-        let city = pick_city(dataset, measure, rng)?;
-        Some(Self {
+    /// The dealt city, or one of the pool's with the figure at random.
+    pub fn draw(ctx: &Draw<'_, '_>, rng: &mut QuizRng) -> Result<Self, DrawError> {
+        let dataset = ctx.dataset();
+        let measure = ctx.options.measure;
+        let city = match ctx.subject {
+            Some(_) => ctx.city(Kind::GuessPopulation, rng)?,
+            None => pick_city(dataset, &ctx.pool.cities, measure, rng).ok_or_else(|| {
+                DrawError::new(
+                    Kind::GuessPopulation,
+                    format!("none of the round's cities has a {} figure", measure.label()),
+                )
+            })?,
+        };
+        Ok(Self {
             city: dataset.key(city),
             measure,
         })

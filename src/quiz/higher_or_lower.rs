@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::basics::{GradeError, Graded, QuizRng};
+use super::generate::{Draw, DrawError, Kind};
 use super::population::{CitedFigure, Measure, cited_figure, pick_pair, resolve, true_order};
 use crate::dataset::{CityKey, Dataset};
 
@@ -39,9 +40,17 @@ pub enum PickEdit {
 }
 
 impl HigherOrLowerQuestion {
-    pub fn generate(dataset: &Dataset, measure: Measure, rng: &mut QuizRng) -> Option<Self> {
-        let (left, right) = pick_pair(dataset, measure, rng)?;
-        Some(Self {
+    /// Two cities of the pool whose order every source agrees on, left and right at random.
+    pub fn draw(ctx: &Draw<'_, '_>, rng: &mut QuizRng) -> Result<Self, DrawError> {
+        let dataset = ctx.dataset();
+        let measure = ctx.options.measure;
+        let (left, right) = pick_pair(dataset, &ctx.pool.cities, measure, rng).ok_or_else(|| {
+            DrawError::new(
+                Kind::HigherOrLower,
+                "the round's cities hold no two whose order every source agrees on",
+            )
+        })?;
+        Ok(Self {
             left: dataset.key(left),
             right: dataset.key(right),
             measure,

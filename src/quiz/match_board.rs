@@ -15,7 +15,8 @@ use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
 use super::basics::{GradeError, Graded, QuizRng};
-use super::facts::{CitedFact, CityFact, askable_facts, resolve_fact};
+use super::generate::{Draw, DrawError, Kind};
+use super::facts::{CitedFact, CityFact, resolve_fact};
 use super::population::resolve;
 use crate::dataset::{CityId, CityKey, Dataset, FactId};
 
@@ -92,12 +93,32 @@ pub enum BoardEdit {
 }
 
 impl MatchBoardQuestion {
+    /// A board of the options' size from the pool's cities and facts.
+    pub fn draw(ctx: &Draw<'_, '_>, rng: &mut QuizRng) -> Result<Self, DrawError> {
+        let size = ctx.options.board_size.clamp(*SIZES.start(), *SIZES.end());
+        Self::generate(ctx.dataset(), &ctx.pool.cities, &ctx.pool.facts, size, rng).ok_or_else(
+            || {
+                DrawError::new(
+                    Kind::MatchBoard,
+                    format!(
+                        "a board of {size} needs {size} cities of the round, each with a fact that fits none of the others"
+                    ),
+                )
+            },
+        )
+    }
+
     /// A board of `size` pairs (brought into 4–8): cities drawn at random, each with one of its
     /// facts that fits no other city on the board. `None` if the data cannot fill it.
-    pub fn generate(dataset: &Dataset, size: usize, rng: &mut QuizRng) -> Option<Self> {
+    pub fn generate(
+        dataset: &Dataset,
+        among: &[CityId],
+        facts: &[CityFact<'_>],
+        size: usize,
+        rng: &mut QuizRng,
+    ) -> Option<Self> {
         let size = size.clamp(*SIZES.start(), *SIZES.end());
-        let facts = askable_facts(dataset);
-        let mut cities: Vec<CityId> = dataset.cities.iter().map(|c| c.id).collect();
+        let mut cities: Vec<CityId> = among.to_vec();
         cities.shuffle(rng);
         let mut chosen: Vec<CityFact<'_>> = Vec::new();
         for city in cities {
@@ -295,7 +316,8 @@ impl BoardDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::{rng_from_seed, test_dataset};
+    use crate::quiz::facts::askable_facts;
+    use crate::quiz::{all_cities, rng_from_seed, test_dataset};
     use proptest::prelude::*;
 
     #[test]
@@ -311,7 +333,7 @@ mod tests {
     #[test]
     fn right_pairs_lock_a_wrong_pair_is_a_miss_and_the_clock_stops_at_the_last() {
         let d = test_dataset();
-        let q = MatchBoardQuestion::generate(&d, 4, &mut rng_from_seed(3)).unwrap();
+        let q = MatchBoardQuestion::generate(&d, &all_cities(&d), &askable_facts(&d), 4, &mut rng_from_seed(3)).unwrap();
         let key = q.answer_key(&d).unwrap();
         let mut draft = q.draft(&d);
         // A city before a fact does nothing.
@@ -368,7 +390,7 @@ mod tests {
         #[test]
         fn no_fact_fits_two_cities_of_its_board(seed in any::<u64>(), size in 4usize..=8) {
             let d = test_dataset();
-            let q = MatchBoardQuestion::generate(&d, size, &mut rng_from_seed(seed)).unwrap();
+            let q = MatchBoardQuestion::generate(&d, &all_cities(&d), &askable_facts(&d), size, &mut rng_from_seed(seed)).unwrap();
             prop_assert_eq!(q.facts.len(), size);
             let mut cities = q.cities.clone();
             cities.sort();
@@ -388,8 +410,8 @@ mod tests {
         #[test]
         fn the_same_seed_gives_the_same_board(seed in any::<u64>()) {
             let d = test_dataset();
-            let a = MatchBoardQuestion::generate(&d, 6, &mut rng_from_seed(seed));
-            let b = MatchBoardQuestion::generate(&d, 6, &mut rng_from_seed(seed));
+            let a = MatchBoardQuestion::generate(&d, &all_cities(&d), &askable_facts(&d), 6, &mut rng_from_seed(seed));
+            let b = MatchBoardQuestion::generate(&d, &all_cities(&d), &askable_facts(&d), 6, &mut rng_from_seed(seed));
             prop_assert_eq!(a, b);
         }
 

@@ -23,18 +23,21 @@
 //!    `feedback_overlay`, `click` and its markers), and one arm in each `match` of that folder's
 //!    `mod.rs`, the game's registry — none has an arm for "every other kind", so the compiler
 //!    lists each one.
-//! 4. A line in `tests/e2e.sh` for its screenshots. A mode that asks it lists it in `modes.rs`.
+//! 4. Its `draw` (the common signature of `generate.rs`), a variant of [`Kind`] there and an arm
+//!    in its `draw`; a line in `tests/e2e.sh` for its screenshots. A level asks it by its name in
+//!    a round's `kinds` (levels/README.md).
 
 mod basics;
 mod drafts;
+pub mod endless;
 pub mod facts;
+pub mod generate;
 pub mod find_on_map;
 #[cfg(test)]
 mod golden_tests;
 pub mod guess_population;
 pub mod higher_or_lower;
 pub mod match_board;
-pub mod modes;
 pub mod name_marked;
 pub mod order_by_population;
 pub mod placement;
@@ -50,7 +53,8 @@ pub mod which_province;
 
 use serde::{Deserialize, Serialize};
 
-use crate::dataset::{CityKey, Dataset};
+use crate::dataset::{CityId, CityKey, Dataset};
+use generate::{Draw, DrawError, KindOptions, Pool, Subject};
 use crate::format::thousands;
 use find_on_map::{FindAnswer, FindDraft, FindEdit, FindFeedback, FindQuestion};
 use guess_population::{GuessAnswer, GuessDraft, GuessEdit, GuessFeedback, GuessQuestion};
@@ -72,11 +76,10 @@ use which_province::{
     ProvinceAnswer, ProvinceDraft, ProvinceEdit, ProvinceFeedback, ProvinceQuestion,
 };
 
-pub use basics::{GradeError, Graded, QuizRng, city_name, describe_cities, rng_from_seed};
-pub use modes::{
-    EndlessRun, MapSettings, QuizKind, QuizSettings, RankingSettings, drill_quiz, facts_quiz,
-    map_quiz, next_seed, ranking_quiz,
+pub use basics::{
+    GradeError, Graded, QuizRng, city_name, describe_cities, next_seed, rng_from_seed,
 };
+pub use generate::Kind;
 pub use session::{QuestionResult, QuizSession, Stage, Summary};
 
 pub type Grade = Graded<Feedback>;
@@ -373,6 +376,66 @@ impl Feedback {
     }
 }
 
+impl Kind {
+    /// Whether the kind can be asked about this city of the pool (which province: only a city
+    /// in a province the map draws; a fact of the city: only if the pool has one; a figure: only
+    /// if the city has it).
+    pub fn fits(self, pool: &Pool<'_>, options: &KindOptions, city: CityId) -> bool {
+        match self {
+            Kind::WhichProvince => which_province::ProvinceQuestion::can_ask(pool.dataset, city),
+            Kind::WhichFact => pool.facts.iter().any(|pair| pair.city.id == city),
+            Kind::GuessPopulation => {
+                population::figure(pool.dataset.city(city), options.measure).is_some()
+            }
+            _ => true,
+        }
+    }
+}
+
+impl Draw<'_, '_> {
+    pub fn dataset(&self) -> &Dataset {
+        self.pool.dataset
+    }
+
+    /// The dealt city, or one of the pool's at random that `kind` fits.
+    pub fn city(&self, kind: Kind, rng: &mut QuizRng) -> Result<CityId, DrawError> {
+        match self.subject {
+            Some(Subject::City(city)) => Ok(city),
+            Some(Subject::Fact(pair)) => Ok(pair.city.id),
+            None => {
+                let fitting: Vec<CityId> = self
+                    .pool
+                    .cities
+                    .iter()
+                    .copied()
+                    .filter(|&city| kind.fits(self.pool, self.options, city))
+                    .collect();
+                if fitting.is_empty() {
+                    return Err(DrawError::new(kind, "none of the round's cities can be asked this"));
+                }
+                Ok(fitting[rand::RngExt::random_range(rng, 0..fitting.len())])
+            }
+        }
+    }
+}
+
+/// One question of `kind` from the draw: each kind's own `draw`.
+pub fn draw(kind: Kind, ctx: &Draw<'_, '_>, rng: &mut QuizRng) -> Result<Question, DrawError> {
+    Ok(match kind {
+        Kind::OrderByPopulation => Question::OrderByPopulation(OrderQuestion::draw(ctx, rng)?),
+        Kind::HigherOrLower => Question::HigherOrLower(HigherOrLowerQuestion::draw(ctx, rng)?),
+        Kind::GuessPopulation => Question::GuessPopulation(GuessQuestion::draw(ctx, rng)?),
+        Kind::WhereIs => Question::WhereIs(WhereIsQuestion::draw(ctx, rng)?),
+        Kind::FindOnMap => Question::FindOnMap(FindQuestion::draw(ctx, rng)?),
+        Kind::NameMarked => Question::NameMarked(NameQuestion::draw(ctx, rng)?),
+        Kind::WhichProvince => Question::WhichProvince(ProvinceQuestion::draw(ctx, rng)?),
+        Kind::WhichCity => Question::WhichCity(WhichCityQuestion::draw(ctx, rng)?),
+        Kind::TrueFalse => Question::TrueFalse(TrueFalseQuestion::draw(ctx, rng)?),
+        Kind::WhichFact => Question::WhichFact(WhichFactQuestion::draw(ctx, rng)?),
+        Kind::MatchBoard => Question::MatchBoard(MatchBoardQuestion::draw(ctx, rng)?),
+    })
+}
+
 /// Grades an answer. Pure: the same dataset, question and answer always give the same grade.
 /// An answer of another kind is an error, not a silent zero; `NoAnswer` grades as wrong.
 pub fn grade(dataset: &Dataset, question: &Question, answer: &Answer) -> Result<Grade, GradeError> {
@@ -408,6 +471,12 @@ pub fn grade(dataset: &Dataset, question: &Question, answer: &Answer) -> Result<
         WhichFact,
         MatchBoard
     )
+}
+
+/// Every city of a dataset, in its order: the whole pool, for the unit tests of every kind.
+#[cfg(test)]
+pub(crate) fn all_cities(dataset: &Dataset) -> Vec<crate::dataset::CityId> {
+    dataset.cities.iter().map(|city| city.id).collect()
 }
 
 /// The built-in dataset, for the unit tests of every kind.
@@ -447,9 +516,9 @@ mod tests {
     #[test]
     fn questions_answers_and_grades_survive_a_round_trip_by_slug() {
         let d = test_dataset();
-        let ranking = ranking_quiz(&d, &RankingSettings::default(), 3);
-        let map = map_quiz(&d, &MapSettings::default(), 3);
-        let facts = facts_quiz(&d, 10, 3);
+        let ranking = crate::plan::testing::questions(&d, "quick-play", 3);
+        let map = crate::plan::testing::questions(&d, "map", 3);
+        let facts = crate::plan::testing::questions(&d, "facts", 3);
         for question in ranking.into_iter().chain(map).chain(facts) {
             let answer = question.near_miss(&d).unwrap();
             let graded = grade(&d, &question, &answer).unwrap();

@@ -8,6 +8,7 @@ use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
 use super::basics::{GradeError, Graded, QuizRng};
+use super::generate::{Draw, DrawError, Kind};
 use super::population::resolve;
 use crate::dataset::{City, CityId, CityKey, Dataset};
 use crate::geography::distance_km;
@@ -57,6 +58,36 @@ pub enum NameEdit {
 }
 
 impl NameQuestion {
+    /// Name the dealt city (or one of the pool's at random), the wrong names from the pool; a
+    /// city the round offers (a drill's other cities) takes the place of a wrong name where it
+    /// is not among them already, so a confused pair is told apart.
+    pub fn draw(ctx: &Draw<'_, '_>, rng: &mut QuizRng) -> Result<Self, DrawError> {
+        let dataset = ctx.dataset();
+        let city = ctx.city(Kind::NameMarked, rng)?;
+        let others = ctx.pool.cities.iter().filter(|&&other| other != city).count();
+        if others + 1 < CHOICES {
+            return Err(DrawError::new(
+                Kind::NameMarked,
+                format!("a marked city is named from {CHOICES} names: the round needs {CHOICES} cities at least"),
+            ));
+        }
+        let mut named = Self::generate(dataset, city, &ctx.pool.cities, rng);
+        let offered: Vec<CityKey> = ctx.offer.iter().map(|&id| dataset.key(id)).collect();
+        for other in &offered {
+            if named.choices.contains(other) {
+                continue;
+            }
+            if let Some(slot) = named
+                .choices
+                .iter()
+                .position(|choice| *choice != named.city && !offered.contains(choice))
+            {
+                named.choices[slot] = other.clone();
+            }
+        }
+        Ok(named)
+    }
+
     /// Name `city`, with three wrong names drawn from `pool`.
     pub fn generate(dataset: &Dataset, city: CityId, pool: &[CityId], rng: &mut QuizRng) -> Self {
         let target = dataset.city(city);

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::basics::{GradeError, Graded, QuizRng};
+use super::generate::{Draw, DrawError, Kind};
 use super::population::{CitedFigure, Measure, cited_figure, pick_orderable, resolve, true_order};
 use crate::dataset::{CityId, CityKey, Dataset};
 
@@ -50,15 +51,18 @@ pub enum OrderEdit {
 }
 
 impl OrderQuestion {
-    /// `size` cities, every pair clearly ordered by every source.
-    pub fn generate(
-        dataset: &Dataset,
-        size: usize,
-        measure: Measure,
-        rng: &mut QuizRng,
-    ) -> Option<Self> {
-        let cities = pick_orderable(dataset, size, measure, rng)?;
-        Some(Self {
+    /// `order_size` cities of the pool, every pair clearly ordered by every source.
+    pub fn draw(ctx: &Draw<'_, '_>, rng: &mut QuizRng) -> Result<Self, DrawError> {
+        let dataset = ctx.dataset();
+        let size = ctx.options.order_size.clamp(3, 8);
+        let measure = ctx.options.measure;
+        let cities = pick_orderable(dataset, &ctx.pool.cities, size, measure, rng).ok_or_else(|| {
+            DrawError::new(
+                Kind::OrderByPopulation,
+                format!("the round's cities hold no {size} whose order every source agrees on"),
+            )
+        })?;
+        Ok(Self {
             cities: cities.into_iter().map(|id| dataset.key(id)).collect(),
             measure,
         })

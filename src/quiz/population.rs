@@ -167,12 +167,13 @@ pub fn true_order(dataset: &Dataset, cities: &[CityId], measure: Measure) -> Vec
     order
 }
 
-/// Cities with the measure's figure: the pool questions draw from.
-fn pool(dataset: &Dataset, measure: Measure) -> Vec<CityId> {
+/// The cities of `among` with the measure's figure, in the dataset's order: the candidates
+/// population questions draw from.
+fn pool(dataset: &Dataset, among: &[CityId], measure: Measure) -> Vec<CityId> {
     dataset
         .cities
         .iter()
-        .filter(|city| figure(city, measure).is_some())
+        .filter(|city| among.contains(&city.id) && figure(city, measure).is_some())
         .map(|city| city.id)
         .collect()
 }
@@ -180,11 +181,12 @@ fn pool(dataset: &Dataset, measure: Measure) -> Vec<CityId> {
 /// `count` cities, every pair of them clearly ordered, in a random order to show.
 pub fn pick_orderable(
     dataset: &Dataset,
+    among: &[CityId],
     count: usize,
     measure: Measure,
     rng: &mut impl rand::Rng,
 ) -> Option<Vec<CityId>> {
-    let mut candidates = pool(dataset, measure);
+    let mut candidates = pool(dataset, among, measure);
     for _attempt in 0..64 {
         candidates.shuffle(rng);
         let mut picked: Vec<CityId> = Vec::with_capacity(count);
@@ -206,16 +208,22 @@ pub fn pick_orderable(
 /// Two clearly ordered cities, left and right at random.
 pub fn pick_pair(
     dataset: &Dataset,
+    among: &[CityId],
     measure: Measure,
     rng: &mut impl rand::Rng,
 ) -> Option<(CityId, CityId)> {
-    let cities = pick_orderable(dataset, 2, measure, rng)?;
+    let cities = pick_orderable(dataset, among, 2, measure, rng)?;
     Some((cities[0], cities[1]))
 }
 
 /// A city to guess the population of.
-pub fn pick_city(dataset: &Dataset, measure: Measure, rng: &mut impl rand::Rng) -> Option<CityId> {
-    let candidates = pool(dataset, measure);
+pub fn pick_city(
+    dataset: &Dataset,
+    among: &[CityId],
+    measure: Measure,
+    rng: &mut impl rand::Rng,
+) -> Option<CityId> {
+    let candidates = pool(dataset, among, measure);
     if candidates.is_empty() {
         None
     } else {
@@ -304,7 +312,8 @@ mod tests {
             let d = dataset();
             let measure = if urban { Measure::Urban } else { Measure::Total };
             let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
-            let cities = pick_orderable(&d, size, measure, &mut rng).expect("enough clear cities");
+            let all: Vec<CityId> = d.cities.iter().map(|city| city.id).collect();
+            let cities = pick_orderable(&d, &all, size, measure, &mut rng).expect("enough clear cities");
             prop_assert_eq!(cities.len(), size);
             for (i, &a) in cities.iter().enumerate() {
                 for &b in &cities[i + 1..] {

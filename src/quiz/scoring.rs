@@ -15,8 +15,8 @@
 //!   accuracy points (Kahoot's rule): a right answer is never worth less than half.
 //! - **Streak bonus**: each correct answer in a row after the first adds `STREAK_STEP` points,
 //!   up to `STREAK_CAP`; a miss resets the streak.
-//! - **Stars** from the share of the maximum (accuracy points only): 3 from 90 %, 2 from 70 %,
-//!   1 for finishing.
+//! - **Stars** from the share of the maximum (accuracy points only), at the plan's three
+//!   shares: the built-in modes give 1 for finishing, 2 from 70 %, 3 from 90 %.
 
 use std::time::Duration;
 
@@ -46,19 +46,21 @@ pub fn streak_bonus(streak: u32) -> u32 {
     (STREAK_STEP * streak.saturating_sub(1)).min(STREAK_CAP)
 }
 
-/// Stars for a finished quiz from its share of the maximum accuracy points.
-pub fn stars(points: u32, max_points: u32) -> u8 {
-    if max_points == 0 {
-        return 1;
-    }
-    let share = f64::from(points) / f64::from(max_points);
-    if share >= 0.9 {
-        3
-    } else if share >= 0.7 {
-        2
+/// The built-in modes' stars: one for finishing, two from 70 %, three from 90 %.
+pub const DEFAULT_STARS: [u8; 3] = [0, 70, 90];
+
+/// Stars for a finished quiz from its share of the maximum accuracy points: one for each of the
+/// three shares (percent) it reaches.
+pub fn stars(points: u32, max_points: u32, thresholds: [u8; 3]) -> u8 {
+    let share = if max_points == 0 {
+        100.0
     } else {
-        1
-    }
+        100.0 * f64::from(points) / f64::from(max_points)
+    };
+    thresholds
+        .iter()
+        .filter(|&&threshold| share >= f64::from(threshold))
+        .count() as u8
 }
 
 #[cfg(test)]
@@ -88,11 +90,13 @@ mod tests {
 
     #[test]
     fn stars_follow_the_share() {
-        assert_eq!(stars(10_000, 10_000), 3);
-        assert_eq!(stars(9_000, 10_000), 3);
-        assert_eq!(stars(8_999, 10_000), 2);
-        assert_eq!(stars(7_000, 10_000), 2);
-        assert_eq!(stars(0, 10_000), 1);
+        assert_eq!(stars(10_000, 10_000, DEFAULT_STARS), 3);
+        assert_eq!(stars(9_000, 10_000, DEFAULT_STARS), 3);
+        assert_eq!(stars(8_999, 10_000, DEFAULT_STARS), 2);
+        assert_eq!(stars(7_000, 10_000, DEFAULT_STARS), 2);
+        assert_eq!(stars(0, 10_000, DEFAULT_STARS), 1);
+        assert_eq!(stars(4_999, 10_000, [50, 70, 90]), 0);
+        assert_eq!(stars(5_000, 10_000, [50, 70, 90]), 1);
     }
 
     proptest! {

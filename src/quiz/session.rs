@@ -4,8 +4,7 @@
 use std::collections::VecDeque;
 use std::time::Duration;
 
-use super::modes::EndlessRun;
-use super::population::Measure;
+use super::endless::EndlessRun;
 use super::{Answer, Grade, GradeError, Question, grade, scoring};
 use crate::dataset::Dataset;
 
@@ -55,8 +54,10 @@ pub struct QuizSession {
     pub best_streak: u32,
     /// Review answers: (question, right this time?). Not counted in the score.
     pub review_results: Vec<(Question, bool)>,
-    /// Endless higher or lower: where the next question comes from.
+    /// A round until the first miss (endless higher or lower): where the next question comes from.
     pub endless: Option<EndlessRun>,
+    /// The shares of the maximum for one, two and three stars (the plan's).
+    pub stars: [u8; 3],
 }
 
 impl QuizSession {
@@ -75,16 +76,20 @@ impl QuizSession {
             best_streak: 0,
             review_results: Vec::new(),
             endless: None,
+            stars: scoring::DEFAULT_STARS,
         }
     }
 
-    /// Endless higher or lower: one question after another until the first miss.
-    pub fn endless(dataset: &Dataset, measure: Measure, seed: u64) -> Self {
-        let mut run = EndlessRun::new(measure, seed);
-        let first = run.next_question(dataset, None);
-        let mut session = QuizSession::new(first.into_iter().collect(), None);
-        session.endless = Some(run);
-        session
+    /// Questions that come one at a time from `run` after the first, until the first miss.
+    pub fn with_endless(mut self, run: Option<EndlessRun>) -> Self {
+        self.endless = run;
+        self
+    }
+
+    /// Stars from these shares of the maximum.
+    pub fn with_stars(mut self, stars: [u8; 3]) -> Self {
+        self.stars = stars;
+        self
     }
 
     /// The last answer of the main round: its points and streak bonus (`None` in the review).
@@ -209,7 +214,7 @@ impl QuizSession {
             answered: self.results.len(),
             best_streak: self.best_streak,
             time: self.results.iter().map(|r| r.time).sum(),
-            stars: scoring::stars(accuracy_points, max_points),
+            stars: scoring::stars(accuracy_points, max_points, self.stars),
         }
     }
 }
@@ -230,12 +235,13 @@ mod tests {
     use super::*;
     use crate::dataset::CityKey;
     use crate::quiz::order_by_population::{OrderAnswer, OrderQuestion};
-    use crate::quiz::{RankingSettings, ranking_quiz, test_dataset};
+    use crate::plan::testing::{endless, questions};
+    use crate::quiz::test_dataset;
 
     #[test]
     fn a_perfect_session_scores_the_maximum_and_an_all_wrong_one_zero() {
         let d = test_dataset();
-        let questions = ranking_quiz(&d, &RankingSettings::default(), 7);
+        let questions = questions(&d, "quick-play", 7);
         let mut perfect = QuizSession::new(questions.clone(), None);
         while let Some(question) = perfect.current().cloned() {
             perfect
@@ -263,7 +269,7 @@ mod tests {
     #[test]
     fn the_review_round_asks_exactly_the_missed_questions_never_twice_in_a_row() {
         let d = test_dataset();
-        let questions = ranking_quiz(&d, &RankingSettings::default(), 11);
+        let questions = questions(&d, "quick-play", 11);
         let mut session = QuizSession::new(questions.clone(), None);
         for (i, question) in questions.iter().enumerate() {
             let answer = if i % 3 == 0 {
@@ -304,7 +310,7 @@ mod tests {
     #[test]
     fn endless_higher_or_lower_goes_on_until_the_first_miss() {
         let d = test_dataset();
-        let mut session = QuizSession::endless(&d, Measure::Total, 5);
+        let mut session = endless(&d, 5);
         for _ in 0..12 {
             let question = session.current().cloned().unwrap();
             assert!(matches!(question, Question::HigherOrLower(_)));
@@ -329,7 +335,7 @@ mod tests {
         let keys = |slugs: &[&str]| slugs.iter().map(|s| CityKey::new(s)).collect::<Vec<_>>();
         let order = Question::OrderByPopulation(OrderQuestion {
             cities: keys(&["kaechon", "pyongyang", "hamhung", "hyesan"]),
-            measure: Measure::Total,
+            measure: crate::quiz::population::Measure::Total,
         });
         let mut session = QuizSession::new(vec![order], Some(Duration::from_secs(20)));
         // One adjacent pair swapped: 5 of 6 pairs right; half the time used: ×0.75.

@@ -5,7 +5,8 @@ use rand::RngExt;
 use serde::{Deserialize, Serialize};
 
 use super::basics::{GradeError, Graded, QuizRng};
-use super::facts::{CitedFact, askable_facts, resolve_fact};
+use super::generate::{Draw, DrawError, Kind};
+use super::facts::{CitedFact, CityFact, resolve_fact};
 use super::population::resolve;
 use crate::dataset::{CityId, CityKey, Dataset, FactId};
 
@@ -43,9 +44,21 @@ pub enum TrueFalseEdit {
 }
 
 impl TrueFalseQuestion {
+    /// A statement about the dealt city (or one of the pool's at random) from the pool's facts.
+    pub fn draw(ctx: &Draw<'_, '_>, rng: &mut QuizRng) -> Result<Self, DrawError> {
+        let city = ctx.city(Kind::TrueFalse, rng)?;
+        Self::generate(ctx.dataset(), &ctx.pool.facts, city, rng).ok_or_else(|| {
+            DrawError::new(Kind::TrueFalse, "the round has no fact to state")
+        })
+    }
+
     /// A statement about `city`: true or false by a coin toss, when the data allows both.
-    pub fn generate(dataset: &Dataset, city: CityId, rng: &mut QuizRng) -> Option<Self> {
-        let facts = askable_facts(dataset);
+    pub fn generate(
+        dataset: &Dataset,
+        facts: &[CityFact<'_>],
+        city: CityId,
+        rng: &mut QuizRng,
+    ) -> Option<Self> {
         let own: Vec<_> = facts.iter().filter(|p| p.city.id == city).collect();
         let others: Vec<_> = facts.iter().filter(|p| !p.fits(city)).collect();
         let pick_true = rng.random_bool(0.5);
@@ -129,6 +142,7 @@ impl TrueFalseDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quiz::facts::askable_facts;
     use crate::quiz::{rng_from_seed, test_dataset};
     use proptest::prelude::*;
 
@@ -139,7 +153,7 @@ mod tests {
         let mut rng = rng_from_seed(4);
         let mut seen = [false, false];
         for _ in 0..40 {
-            let q = TrueFalseQuestion::generate(&d, hamhung, &mut rng).unwrap();
+            let q = TrueFalseQuestion::generate(&d, &askable_facts(&d), hamhung, &mut rng).unwrap();
             let right = q.right_answer(&d).unwrap();
             seen[usize::from(right.says_true)] = true;
             assert!(q.grade(&d, Some(&right)).unwrap().correct);
@@ -158,7 +172,7 @@ mod tests {
         fn a_false_statement_is_false_by_the_data(seed in any::<u64>(), index in 0usize..28) {
             let d = test_dataset();
             let city = d.cities[index % d.cities.len()].id;
-            let q = TrueFalseQuestion::generate(&d, city, &mut rng_from_seed(seed)).unwrap();
+            let q = TrueFalseQuestion::generate(&d, &askable_facts(&d), city, &mut rng_from_seed(seed)).unwrap();
             let pair = resolve_fact(&d, &q.fact).unwrap();
             let feedback = q.grade(&d, None).unwrap().feedback;
             prop_assert_eq!(feedback.truth, pair.fits(city));

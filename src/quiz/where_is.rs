@@ -5,7 +5,8 @@
 use geo::{Destination, Haversine};
 use serde::{Deserialize, Serialize};
 
-use super::basics::{GradeError, Graded};
+use super::basics::{GradeError, Graded, QuizRng};
+use super::generate::{Draw, DrawError, Kind};
 use super::placement::{
     Compass, Crosshair, RIGHT_WITHIN_KM, city_hit_instead, miss_in_words, place_accuracy,
 };
@@ -67,6 +68,14 @@ pub enum PlaceEdit {
 }
 
 impl WhereIsQuestion {
+    /// Where is the dealt city, or one of the pool's at random.
+    pub fn draw(ctx: &Draw<'_, '_>, rng: &mut QuizRng) -> Result<Self, DrawError> {
+        let city = ctx.city(Kind::WhereIs, rng)?;
+        Ok(Self {
+            city: ctx.dataset().key(city),
+        })
+    }
+
     pub fn prompt(&self, dataset: &Dataset) -> String {
         format!(
             "Where is {}?",

@@ -1,12 +1,14 @@
 //! Which city is known for …? One fact, four cities (keys 1–4). The wrong cities are plausible
 //! (same province, same status, nearby) and never one the fact is also true of.
 
+use rand::RngExt;
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
 use super::basics::{GradeError, Graded, QuizRng};
+use super::generate::{Draw, DrawError, Kind, Subject};
 use super::facts::{CitedFact, CityFact, plausible_wrong_cities, resolve_fact};
-use crate::dataset::{CityKey, Dataset, FactId};
+use crate::dataset::{CityId, CityKey, Dataset, FactId};
 
 /// Cities to choose from.
 pub const CHOICES: usize = 4;
@@ -42,9 +44,37 @@ pub enum CityChoiceEdit {
 }
 
 impl WhichCityQuestion {
-    pub fn generate(dataset: &Dataset, fact: CityFact<'_>, rng: &mut QuizRng) -> Self {
+    /// Which city is known for the dealt fact (or one of the pool's at random); the wrong
+    /// choices are plausible cities of the pool the fact does not fit.
+    pub fn draw(ctx: &Draw<'_, '_>, rng: &mut QuizRng) -> Result<Self, DrawError> {
+        let pair = match ctx.subject {
+            Some(Subject::Fact(pair)) => pair,
+            _ => {
+                if ctx.pool.facts.is_empty() {
+                    return Err(DrawError::new(Kind::WhichCity, "the round has no fact to ask"));
+                }
+                ctx.pool.facts[rng.random_range(0..ctx.pool.facts.len())]
+            }
+        };
+        let question = Self::generate(ctx.dataset(), &ctx.pool.cities, pair, rng);
+        if question.choices.len() < CHOICES {
+            return Err(DrawError::new(
+                Kind::WhichCity,
+                format!("{CHOICES} cities are offered: the dataset has too few the fact does not fit"),
+            ));
+        }
+        Ok(question)
+    }
+
+    /// The fact's city and plausible wrong ones, from `among` first (then any other city).
+    pub fn generate(
+        dataset: &Dataset,
+        among: &[CityId],
+        fact: CityFact<'_>,
+        rng: &mut QuizRng,
+    ) -> Self {
         let mut choices = vec![fact.city.id];
-        choices.extend(plausible_wrong_cities(dataset, fact, CHOICES - 1, rng));
+        choices.extend(plausible_wrong_cities(dataset, among, fact, CHOICES - 1, rng));
         choices.shuffle(rng);
         Self {
             fact: fact.fact.id.clone(),
@@ -115,14 +145,14 @@ impl CityChoiceDraft {
 mod tests {
     use super::*;
     use crate::quiz::facts::askable_facts;
-    use crate::quiz::{rng_from_seed, test_dataset};
+    use crate::quiz::{all_cities, rng_from_seed, test_dataset};
     use proptest::prelude::*;
 
     #[test]
     fn the_facts_city_is_right_and_another_wrong_with_the_source_shown() {
         let d = test_dataset();
         let pair = askable_facts(&d)[0];
-        let q = WhichCityQuestion::generate(&d, pair, &mut rng_from_seed(2));
+        let q = WhichCityQuestion::generate(&d, &all_cities(&d), pair, &mut rng_from_seed(2));
         assert!(q.prompt(&d).contains(&pair.fact.text));
         let right = q.grade(&d, Some(&q.right_answer(&d).unwrap())).unwrap();
         assert!(right.correct);
@@ -139,7 +169,7 @@ mod tests {
             let d = test_dataset();
             let facts = askable_facts(&d);
             let pair = facts[index % facts.len()];
-            let q = WhichCityQuestion::generate(&d, pair, &mut rng_from_seed(seed));
+            let q = WhichCityQuestion::generate(&d, &all_cities(&d), pair, &mut rng_from_seed(seed));
             prop_assert_eq!(q.choices.len(), CHOICES);
             let fitting = q
                 .choices

@@ -6,7 +6,8 @@ use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
 use super::basics::{GradeError, Graded, QuizRng};
-use super::facts::{CitedFact, askable_facts, resolve_fact};
+use super::generate::{Draw, DrawError, Kind};
+use super::facts::{CitedFact, CityFact, resolve_fact};
 use super::population::resolve;
 use crate::dataset::{CityId, CityKey, Dataset, FactId};
 
@@ -45,10 +46,29 @@ pub enum FactChoiceEdit {
 }
 
 impl WhichFactQuestion {
+    /// Which fact of the pool is true of the dealt city (or one of the pool's at random).
+    pub fn draw(ctx: &Draw<'_, '_>, rng: &mut QuizRng) -> Result<Self, DrawError> {
+        let city = ctx.city(Kind::WhichFact, rng)?;
+        Self::generate(ctx.dataset(), &ctx.pool.facts, city, rng).ok_or_else(|| {
+            DrawError::new(
+                Kind::WhichFact,
+                format!(
+                    "it needs a fact of {} and {} of other cities, on other topics, in the round",
+                    ctx.dataset().city(city).name,
+                    CHOICES - 1
+                ),
+            )
+        })
+    }
+
     /// Facts about `city`: one of its own and three of cities that it does not share them with,
     /// on other topics where the data allows, so no two choices say the same thing.
-    pub fn generate(dataset: &Dataset, city: CityId, rng: &mut QuizRng) -> Option<Self> {
-        let facts = askable_facts(dataset);
+    pub fn generate(
+        dataset: &Dataset,
+        facts: &[CityFact<'_>],
+        city: CityId,
+        rng: &mut QuizRng,
+    ) -> Option<Self> {
         let own: Vec<_> = facts.iter().filter(|p| p.city.id == city).collect();
         if own.is_empty() {
             return None;
@@ -155,6 +175,7 @@ impl FactChoiceDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quiz::facts::askable_facts;
     use crate::quiz::{rng_from_seed, test_dataset};
     use proptest::prelude::*;
 
@@ -164,7 +185,7 @@ mod tests {
         fn exactly_one_fact_fits(seed in any::<u64>(), index in 0usize..28) {
             let d = test_dataset();
             let city = d.cities[index % d.cities.len()].id;
-            let Some(q) = WhichFactQuestion::generate(&d, city, &mut rng_from_seed(seed)) else {
+            let Some(q) = WhichFactQuestion::generate(&d, &askable_facts(&d), city, &mut rng_from_seed(seed)) else {
                 return Ok(());
             };
             let fitting = q

@@ -5,7 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::basics::{GradeError, Graded};
+use super::basics::{GradeError, Graded, QuizRng};
+use super::generate::{Draw, DrawError, Kind};
 use super::placement::Crosshair;
 use super::population::resolve;
 use crate::dataset::{CityId, CityKey, Dataset, Province, ProvinceKind};
@@ -44,6 +45,23 @@ pub enum ProvinceEdit {
 }
 
 impl ProvinceQuestion {
+    /// Which province is the dealt city in (or one of the pool's at random that lies in one).
+    pub fn draw(ctx: &Draw<'_, '_>, rng: &mut QuizRng) -> Result<Self, DrawError> {
+        let city = ctx.city(Kind::WhichProvince, rng)?;
+        if !Self::can_ask(ctx.dataset(), city) {
+            return Err(DrawError::new(
+                Kind::WhichProvince,
+                format!(
+                    "{} is a division of its own, in no province",
+                    ctx.dataset().city(city).name
+                ),
+            ));
+        }
+        Ok(Self {
+            city: ctx.dataset().key(city),
+        })
+    }
+
     /// Whether the city's province is one the map draws and a player can choose among others.
     pub fn can_ask(dataset: &Dataset, city: CityId) -> bool {
         let province = dataset.province(dataset.city(city).province);

@@ -1,17 +1,17 @@
 //! The quiz being played (`ActiveQuiz`): its session, the answer the player is putting
 //! together, its clock and pause; and what the player can do to it (`QuizAction`).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use bevy::prelude::*;
 
-use crate::dataset::CityKey;
+use crate::dataset::{CityKey, Dataset};
 use crate::game::data::GameData;
+use crate::game::messages::Played;
 use crate::game::screen::Screen;
-use crate::quiz::{
-    Answer, Draft, Edit, Grade, QuestionResult, QuizKind, QuizSession, QuizSettings, drill_quiz,
-    facts_quiz, map_quiz, ranking_quiz,
-};
+use crate::plan::{Plan, PlanChoices, Run, deal};
+use crate::quiz::{Answer, Draft, Edit, Grade, QuestionResult, QuizSession};
 
 #[derive(SubStates, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[source(Screen = Screen::Quiz)]
@@ -35,13 +35,19 @@ pub enum QuizAction {
     Pause,
 }
 
-/// The quiz being played: the session and the answer being put together.
+/// The quiz being played: its plan, the dataset it was made from, the session and the answer
+/// being put together.
 #[derive(Resource, Clone, Debug)]
 pub struct ActiveQuiz {
-    pub kind: QuizKind,
+    pub plan: Arc<Plan>,
+    /// The dataset the quiz was made from: its questions are graded and drawn against it.
+    pub dataset: Arc<Dataset>,
     pub session: QuizSession,
     pub seed: u64,
-    pub settings: QuizSettings,
+    /// The player's settings where the plan gives none.
+    pub choices: PlanChoices,
+    /// No clock, whatever the plan says (a run's `untimed`).
+    pub untimed: bool,
     /// The answer the player is building for the current question.
     pub draft: Option<Draft>,
     /// The player asked to check a draft that has no answer yet (no number typed).
@@ -57,50 +63,59 @@ pub struct ActiveQuiz {
     pub last_answer: Option<Answer>,
     /// The player zoomed or panned the map of this question: it no longer fits itself.
     pub map_moved: bool,
-    /// A drill's cities (played again with the same cities).
-    pub drill: Vec<CityKey>,
+    /// The cities the game gave the plan (a drill's), played again with the same ones.
+    pub given: Vec<CityKey>,
+}
+
+/// How a quiz is to be made: the plan, the player's settings, the clock rule and the seed.
+#[derive(Clone, Debug)]
+pub struct QuizRequest {
+    pub plan: Arc<Plan>,
+    pub choices: PlanChoices,
+    pub untimed: bool,
+    /// The run's seed; a plan with a seed of its own, or the quiz of the day, uses that.
+    pub seed: u64,
+    pub given: Vec<CityKey>,
 }
 
 impl ActiveQuiz {
-    pub fn new(data: &GameData, kind: QuizKind, settings: QuizSettings, seed: u64) -> Self {
-        let session = match kind {
-            QuizKind::QuickPlay => QuizSession::new(
-                ranking_quiz(&data.dataset, &settings.ranking, seed),
-                kind.time_limit(&settings),
-            ),
-            QuizKind::HigherOrLower => {
-                QuizSession::endless(&data.dataset, settings.ranking.measure, seed)
-            }
-            QuizKind::Map => QuizSession::new(
-                map_quiz(&data.dataset, &settings.map, seed),
-                kind.time_limit(&settings),
-            ),
-            QuizKind::Facts => QuizSession::new(
-                facts_quiz(&data.dataset, settings.ranking.questions, seed),
-                kind.time_limit(&settings),
-            ),
-            // A drill needs its cities: see `ActiveQuiz::drill`.
-            QuizKind::Drill => QuizSession::new(Vec::new(), kind.time_limit(&settings)),
-        };
-        Self::with_session(data, kind, session, settings, seed)
+    /// A new quiz of the plan, dealt over the game's dataset.
+    pub fn new(data: &GameData, request: QuizRequest) -> Self {
+        let seed = request.plan.seed_for(request.seed, crate::progress::now());
+        let dataset = data.dataset.clone();
+        let dealt = deal(&dataset, &request.plan, &request.choices, seed, &request.given);
+        for (round, problem) in &dealt.problems {
+            warn!("{} round {}: {problem}", request.plan.id, round + 1);
+        }
+        let session = QuizSession::new(dealt.questions, time_limit(&request))
+            .with_endless(dealt.endless)
+            .with_stars(request.plan.stars);
+        Self::with_session(dataset, request, session, seed)
     }
 
-    /// A short drill of exactly these cities: where is each, and name each when marked.
-    pub fn drill(data: &GameData, cities: Vec<CityKey>, settings: QuizSettings, seed: u64) -> Self {
-        let session = QuizSession::new(
-            drill_quiz(&data.dataset, &cities, seed),
-            QuizKind::Drill.time_limit(&settings),
-        );
-        let mut quiz = Self::with_session(data, QuizKind::Drill, session, settings, seed);
-        quiz.drill = cities;
-        quiz
-    }
-
-    /// The same kind of quiz again (a drill with the same cities), with this seed.
+    /// The same plan again (a drill with the same cities), with this seed.
     pub fn again(&self, data: &GameData, seed: u64) -> Self {
-        match self.kind {
-            QuizKind::Drill => Self::drill(data, self.drill.clone(), self.settings, seed),
-            kind => Self::new(data, kind, self.settings, seed),
+        Self::new(data, self.request(seed))
+    }
+
+    /// What made this quiz, with another seed.
+    pub fn request(&self, seed: u64) -> QuizRequest {
+        QuizRequest {
+            plan: self.plan.clone(),
+            choices: self.choices,
+            untimed: self.untimed,
+            seed,
+            given: self.given.clone(),
+        }
+    }
+
+    /// What the messages say of this quiz.
+    pub fn played(&self) -> Played {
+        Played {
+            plan: self.plan.id.clone(),
+            title: self.plan.title.clone(),
+            mode: self.plan.table_name(self.choices.difficulty),
+            endless: self.plan.is_endless(),
         }
     }
 
@@ -108,43 +123,45 @@ impl ActiveQuiz {
     /// given graded again in order (points and streak as they were).
     pub fn resume(
         data: &GameData,
-        kind: QuizKind,
+        request: QuizRequest,
         left: &crate::progress::Unfinished,
-        settings: QuizSettings,
     ) -> Result<Self, String> {
-        let mut session = QuizSession::new(left.questions.clone(), kind.time_limit(&settings));
+        let dataset = data.dataset.clone();
+        let mut session = QuizSession::new(left.questions.clone(), time_limit(&request))
+            .with_stars(request.plan.stars);
         for (answer, seconds) in &left.answers {
             session
                 .answer(
-                    &data.dataset,
+                    &dataset,
                     answer.clone(),
                     Duration::from_secs_f64(seconds.max(0.0)),
                 )
                 .map_err(|err| format!("The quiz left unfinished cannot be resumed: {err}."))?;
         }
-        let mut quiz = Self::with_session(data, kind, session, settings, left.seed);
-        if kind == QuizKind::Drill {
+        let mut request = request;
+        if request.plan.rounds.iter().any(|round| round.run == Run::EachGiven) {
             let mut cities: Vec<CityKey> =
                 left.questions.iter().filter_map(|q| q.subject()).collect();
             cities.sort();
             cities.dedup();
-            quiz.drill = cities;
+            request.given = cities;
         }
-        Ok(quiz)
+        Ok(Self::with_session(dataset, request, session, left.seed))
     }
 
     fn with_session(
-        data: &GameData,
-        kind: QuizKind,
+        dataset: Arc<Dataset>,
+        request: QuizRequest,
         session: QuizSession,
-        settings: QuizSettings,
         seed: u64,
     ) -> Self {
         let mut quiz = Self {
-            kind,
+            plan: request.plan,
+            dataset,
             session,
             seed,
-            settings,
+            choices: request.choices,
+            untimed: request.untimed,
             draft: None,
             incomplete: false,
             asked_at: Duration::ZERO,
@@ -154,20 +171,20 @@ impl ActiveQuiz {
             last_grade: None,
             last_answer: None,
             map_moved: false,
-            drill: Vec::new(),
+            given: request.given,
         };
-        quiz.prepare_draft(data);
+        quiz.prepare_draft();
         quiz
     }
 
     /// A fresh draft for the question now showing.
-    pub(super) fn prepare_draft(&mut self, data: &GameData) {
+    pub(super) fn prepare_draft(&mut self) {
         self.incomplete = false;
         self.map_moved = false;
         self.draft = self
             .session
             .current()
-            .map(|question| question.draft(&data.dataset));
+            .map(|question| question.draft(&self.dataset));
     }
 
     /// Pauses or resumes; the time spent paused does not count against the answer.
@@ -186,7 +203,6 @@ impl ActiveQuiz {
     /// data cannot grade) is told to the player and the question stays.
     pub(super) fn submit(
         &mut self,
-        data: &GameData,
         answer: Answer,
         now: Duration,
     ) -> Result<QuestionResult, String> {
@@ -195,7 +211,7 @@ impl ActiveQuiz {
         let question = self.session.current().cloned();
         let grade = self
             .session
-            .answer(&data.dataset, answer.clone(), taken)
+            .answer(&self.dataset, answer.clone(), taken)
             .map_err(|err| format!("This question cannot be graded: {err}."))?;
         let result = match (reviewing, self.session.results.last(), question) {
             (false, Some(result), _) => result.clone(),
@@ -213,5 +229,14 @@ impl ActiveQuiz {
         // Handed in: a second submit in the same frame finds nothing to hand in.
         self.draft = None;
         Ok(result)
+    }
+}
+
+/// The plan's clock, or none for an untimed run.
+fn time_limit(request: &QuizRequest) -> Option<Duration> {
+    if request.untimed {
+        None
+    } else {
+        request.plan.time_limit
     }
 }

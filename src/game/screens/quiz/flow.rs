@@ -3,11 +3,13 @@
 //! `AnswerGiven` and the end of the main round with `QuizFinished`; pause, quit, review and
 //! replay from the pause menu and the Results screen.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use bevy::prelude::*;
 
-use super::active::{ActiveQuiz, QuizAction, QuizPhase};
+use super::active::{ActiveQuiz, QuizAction, QuizPhase, QuizRequest};
+use crate::dataset::CityKey;
 use crate::game::data::GameData;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
 use crate::game::messages::{
@@ -19,7 +21,8 @@ use crate::game::preferences::Preferences;
 use crate::game::progress::Progress;
 use crate::game::screen::Screen;
 use crate::game::systems::AppSystems;
-use crate::quiz::{Answer, Draft, QuizKind, QuizSettings, next_seed};
+use crate::plan::{Plan, Shelf};
+use crate::quiz::{Answer, Draft, next_seed};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_sub_state::<QuizPhase>()
@@ -47,20 +50,27 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// The settings a new quiz plays with: the player's, without the clock where the run asks.
-fn quiz_settings(preferences: &Preferences, options: &GameOptions) -> QuizSettings {
-    let settings = preferences.settings.quiz();
-    if options.untimed {
-        settings.untimed()
-    } else {
-        settings
+/// How a new quiz of `plan` is made: with the player's settings where the plan gives none,
+/// without the clock where the run asks.
+fn request(
+    plan: Arc<Plan>,
+    preferences: &Preferences,
+    options: &GameOptions,
+    given: Vec<CityKey>,
+) -> QuizRequest {
+    QuizRequest {
+        plan,
+        choices: preferences.settings.choices(),
+        untimed: options.untimed,
+        seed: options.seed,
+        given,
     }
 }
 
 /// What `QuizStarted` says of this quiz.
 fn started(quiz: &ActiveQuiz, resumed: Option<crate::progress::SessionId>) -> QuizStarted {
     QuizStarted {
-        kind: quiz.kind,
+        played: quiz.played(),
         seed: quiz.seed,
         // An endless run's questions come one at a time: it cannot be resumed.
         questions: if quiz.session.endless.is_some() {
@@ -70,6 +80,11 @@ fn started(quiz: &ActiveQuiz, resumed: Option<crate::progress::SessionId>) -> Qu
         },
         resumed,
     }
+}
+
+/// The plan a session's table name stands for ("map/easy" is the map plan's).
+fn plan_of_mode(mode: &str) -> &str {
+    mode.split('/').next().unwrap_or(mode)
 }
 
 /// A quiz chosen on the title menu, a drill asked for by the mastery map, or the quiz left
@@ -85,25 +100,29 @@ fn start_requested_quiz(
     mut next_screen: ResMut<NextState<Screen>>,
     mut announce: MessageWriter<QuizStarted>,
 ) {
-    let settings = quiz_settings(&preferences, &options);
     let mut chosen = Vec::new();
     for action in menu_actions.read() {
         match action {
-            MenuAction::Quiz(QuizCommand::Start(kind)) => {
-                chosen.push((ActiveQuiz::new(&data, *kind, settings, options.seed), None))
-            }
+            MenuAction::Quiz(QuizCommand::Start(id)) => match data.plan(id) {
+                Some(plan) => {
+                    let request = request(plan, &preferences, &options, Vec::new());
+                    chosen.push((ActiveQuiz::new(&data, request), None));
+                }
+                None => notices.push(format!("There is no level \"{id}\".")),
+            },
             MenuAction::Quiz(QuizCommand::ResumeUnfinished) => {
                 let Some(left) = progress.resumable() else {
                     continue;
                 };
-                let Some(kind) = QuizKind::from_mode_name(&left.mode) else {
+                let Some(plan) = data.plan(plan_of_mode(&left.mode)) else {
                     notices.push(format!(
-                        "A quiz of mode \"{}\" cannot be resumed.",
+                        "A quiz of \"{}\" cannot be resumed: this version has no such level.",
                         left.mode
                     ));
                     continue;
                 };
-                match ActiveQuiz::resume(&data, kind, &left, settings) {
+                let request = request(plan, &preferences, &options, Vec::new());
+                match ActiveQuiz::resume(&data, request, &left) {
                     Ok(quiz) => chosen.push((quiz, Some(left.session))),
                     Err(problem) => notices.push(problem),
                 }
@@ -112,7 +131,11 @@ fn start_requested_quiz(
         }
     }
     for DrillRequest(cities) in drills.read() {
-        let quiz = ActiveQuiz::drill(&data, cities.clone(), settings, options.seed);
+        let Some(plan) = data.shelf(Shelf::Drill).next().cloned() else {
+            notices.push("This version has no drill level.".to_string());
+            continue;
+        };
+        let quiz = ActiveQuiz::new(&data, request(plan, &preferences, &options, cities.clone()));
         if quiz.session.current().is_some() {
             chosen.push((quiz, None));
         }
@@ -132,7 +155,7 @@ fn start_quiz(
     data: Option<Res<GameData>>,
     (options, preferences): (Res<GameOptions>, Res<Preferences>),
     quiz: Option<Res<ActiveQuiz>>,
-    time: Res<Time>,
+    (time, mut notices): (Res<Time>, ResMut<Notices>),
     mut announce: MessageWriter<QuizStarted>,
 ) {
     menu::show(
@@ -151,12 +174,14 @@ fn start_quiz(
         // A quiz set up for replay or review keeps its questions.
         Some(quiz) if quiz.session.current().is_some() => quiz.clone(),
         _ => {
-            let quiz = ActiveQuiz::new(
-                &data,
-                options.quiz.unwrap_or(QuizKind::QuickPlay),
-                quiz_settings(&preferences, &options),
-                options.seed,
-            );
+            let id = options.quiz.as_deref().unwrap_or("quick-play");
+            let Some(plan) = data.plan(id).or_else(|| data.plan("quick-play")) else {
+                return;
+            };
+            if plan.id != id {
+                notices.push(format!("There is no level \"{id}\": here is Quick play."));
+            }
+            let quiz = ActiveQuiz::new(&data, request(plan, &preferences, &options, Vec::new()));
             announce.write(started(&quiz, None));
             quiz
         }
@@ -183,9 +208,9 @@ fn hand_in_whole_answers(
             continue;
         }
         let answer = match request {
-            HandIn::Right => question.right_answer(&data.dataset),
-            HandIn::NearMiss => question.near_miss(&data.dataset),
-            HandIn::Wrong => question.wrong_answer(&data.dataset),
+            HandIn::Right => question.right_answer(&quiz.dataset),
+            HandIn::NearMiss => question.near_miss(&quiz.dataset),
+            HandIn::Wrong => question.wrong_answer(&quiz.dataset),
         };
         match answer {
             Ok(answer) => {
@@ -232,11 +257,11 @@ fn apply_quiz_actions(
                     Round::Main => quiz.session.results.len(),
                     Round::Review => quiz.session.review_results.len(),
                 };
-                match quiz.submit(&data, answer, time.elapsed()) {
+                match quiz.submit(answer, time.elapsed()) {
                     Ok(result) => {
                         answered.write(AnswerGiven {
                             player: progress.player,
-                            kind: quiz.kind,
+                            played: quiz.played(),
                             seed: quiz.seed,
                             round,
                             position,
@@ -246,7 +271,7 @@ fn apply_quiz_actions(
                         if round == Round::Main && quiz.session.current().is_none() {
                             finished.write(QuizFinished {
                                 player: progress.player,
-                                kind: quiz.kind,
+                                played: quiz.played(),
                                 seed: quiz.seed,
                                 summary: quiz.session.summary(),
                             });
@@ -259,7 +284,7 @@ fn apply_quiz_actions(
             (QuizPhase::Feedback, QuizAction::Next) => {
                 quiz.last_grade = None;
                 if quiz.session.current().is_some() {
-                    quiz.prepare_draft(&data);
+                    quiz.prepare_draft();
                     quiz.asked_at = time.elapsed();
                     next_phase.set(QuizPhase::Asking);
                 } else {
@@ -330,7 +355,7 @@ fn apply_quiz_commands(
             QuizCommand::ConfirmQuit => next_screen.set(Screen::Title),
             QuizCommand::ReviewMistakes => {
                 if quiz.session.start_review() {
-                    quiz.prepare_draft(&data);
+                    quiz.prepare_draft();
                     quiz.asked_at = time.elapsed();
                     restart_quiz_screen(&screen, &mut next_screen, next_phase.as_deref_mut());
                 }
