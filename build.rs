@@ -14,7 +14,8 @@ fn main() {
         .filter(|name| name.ends_with(".toml"))
         .collect();
     names.sort();
-    let mut code = String::from("/// Every level file, by its path in the repository, in file-name order.\n");
+    let mut code =
+        String::from("/// Every level file, by its path in the repository, in file-name order.\n");
     code.push_str("pub const LEVEL_FILES: &[(&str, &str)] = &[\n");
     for name in &names {
         let path = folder.join(name);

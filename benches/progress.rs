@@ -11,8 +11,9 @@
 use std::time::{Duration, Instant};
 
 use cityquiz::dataset::Dataset;
+use cityquiz::plan::{PlanChoices, built_in_plans, deal};
 use cityquiz::progress::{ProgressDb, SAMPLE_MODES, SampleHistory, SessionStart};
-use cityquiz::quiz::{MapSettings, QuizSession, map_quiz};
+use cityquiz::quiz::QuizSession;
 
 fn main() {
     let dataset = Dataset::built_in(None).expect("the built-in dataset");
@@ -41,7 +42,13 @@ fn main() {
     let mina = db.player_named("Mina").unwrap();
 
     // Recording answers: the game's own call, committed with synchronous = FULL.
-    let mut quiz = QuizSession::new(map_quiz(&dataset, &MapSettings::default(), 1), None);
+    let plans = built_in_plans(&dataset).expect("the built-in levels");
+    let map = plans
+        .iter()
+        .find(|plan| plan.id == "map")
+        .expect("the map quiz");
+    let questions = deal(&dataset, map, &PlanChoices::default(), 1, &[]).questions;
+    let mut quiz = QuizSession::new(questions, None);
     while let Some(question) = quiz.current().cloned() {
         if quiz.is_reviewing() {
             break;

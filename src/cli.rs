@@ -144,7 +144,12 @@ pub struct PlayArgs {
     pub screen: Option<ScreenName>,
     /// Start a quiz straight away: `population` (Quick Play's ranking quiz), `map` or `facts`; with
     /// `--seed`, the same questions every time.
-    #[arg(long, value_name = "MODE", ignore_case = true, conflicts_with = "level")]
+    #[arg(
+        long,
+        value_name = "MODE",
+        ignore_case = true,
+        conflicts_with = "level"
+    )]
     pub quiz: Option<QuizMode>,
     /// Start this level (or any plan of levels/) straight away, by its id: e.g. `ten-largest`,
     /// `daily`, `higher-or-lower`.

@@ -112,7 +112,12 @@ pub fn closest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Vec<
     let word = word.to_lowercase();
     let mut near: Vec<(usize, &str)> = known
         .into_iter()
-        .map(|name| (strsim::damerau_levenshtein(&word, &name.to_lowercase()), name))
+        .map(|name| {
+            (
+                strsim::damerau_levenshtein(&word, &name.to_lowercase()),
+                name,
+            )
+        })
         .filter(|(distance, name)| {
             *distance <= (name.chars().count() / 3).max(2)
                 || name.to_lowercase().contains(&word) && word.len() >= 3

@@ -141,8 +141,8 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::progress::SessionStart;
     use crate::plan::testing::questions;
+    use crate::progress::SessionStart;
     use crate::quiz::{QuizSession, test_dataset};
 
     /// A database with one finished facts quiz by a player whose name needs quoting.

@@ -4,9 +4,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::plan::PlanChoices;
 use crate::quiz::placement::Difficulty;
 use crate::quiz::population::Measure;
-use crate::plan::PlanChoices;
 use crate::storage::{self, StorageError};
 
 /// Colour scheme of the whole interface.

@@ -155,17 +155,17 @@ fn read_menu_keys(
     for (index, digit) in DIGIT_KEYS[1..].iter().enumerate() {
         if keys.just_pressed(*digit) && index < menu.items.len() {
             menu.focus = index;
-            actions.write(menu.items[index].action);
+            actions.write(menu.items[index].action.clone());
         }
     }
-    let Some(focused) = menu.focused().map(|item| item.action) else {
+    let Some(focused) = menu.focused().map(|item| item.action.clone()) else {
         if keys.just_pressed(KeyCode::Escape) {
             actions.write(MenuAction::Back);
         }
         return;
     };
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter, KeyCode::Space]) {
-        actions.write(focused);
+        actions.write(focused.clone());
     }
     if let MenuAction::Adjust(kind, _) = focused {
         if keys.just_pressed(KeyCode::ArrowLeft) {

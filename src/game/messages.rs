@@ -15,6 +15,8 @@ use crate::quiz::{Question, QuestionResult, Summary};
 pub enum QuizCommand {
     /// Start the plan (a mode or level of levels/) with this id.
     Start(String),
+    /// The Play screen: show this level's instructions (`None`: the list again).
+    Preview(Option<String>),
     Resume,
     /// Ask before quitting: the quiz is kept, to be resumed from the title menu.
     AskQuit,

@@ -74,7 +74,9 @@ pub fn deal(
         let options = KindOptions {
             order_size: round.order_size.unwrap_or(choices.order_size),
             measure: round.measure.unwrap_or(choices.measure),
-            board_size: round.board_size.unwrap_or(KindOptions::default().board_size),
+            board_size: round
+                .board_size
+                .unwrap_or(KindOptions::default().board_size),
         };
         let pool = round_pool(dataset, round, choices.difficulty, &given);
         let mut problems = Vec::new();
@@ -97,11 +99,19 @@ pub fn deal(
             }
             Run::EachGiven => {
                 let subjects = subjects(round, &pool.cities, &given);
-                let mut asked = each_given(round, &pool, &options, &subjects, &mut rng, &mut problems);
+                let mut asked =
+                    each_given(round, &pool, &options, &subjects, &mut rng, &mut problems);
                 dealt.questions.append(&mut asked);
             }
             Run::Mixed => {
-                let mut asked = mixed(round, &pool, &options, &dealt.questions, &mut rng, &mut problems);
+                let mut asked = mixed(
+                    round,
+                    &pool,
+                    &options,
+                    &dealt.questions,
+                    &mut rng,
+                    &mut problems,
+                );
                 dealt.questions.append(&mut asked);
             }
         }
@@ -175,7 +185,10 @@ fn mixed(
                 Deals::Nothing => None,
             };
             if subject.is_none() && kind.deals() != Deals::Nothing {
-                problems.push(DrawError::new(kind, "none of the round's cities can be asked this"));
+                problems.push(DrawError::new(
+                    kind,
+                    "none of the round's cities can be asked this",
+                ));
                 continue;
             }
             let ctx = Draw {

@@ -171,7 +171,11 @@ pub(super) fn number(
                     range.start(),
                     range.end()
                 ),
-                format!("write {key} = a number from {} to {}", range.start(), range.end()),
+                format!(
+                    "write {key} = a number from {} to {}",
+                    range.start(),
+                    range.end()
+                ),
             );
             None
         }

@@ -103,22 +103,23 @@ struct Reader<'f, 'a, 'd> {
 impl Reader<'_, '_, '_> {
     fn plan(&mut self, table: &DeTable<'_>, span: Range<usize>, file_name: &str) -> Option<Plan> {
         let fields = Fields::new(self.file, table, span, "the level", PLAN_FIELDS);
-        match fields.require(self.file, "format", "format = 1 at the top of the file") {
-            Some(value) => {
-                if let Some(format) = super::fields::number(self.file, value, "format", 0..=i64::MAX)
-                    && format != 1
-                {
-                    self.file.report(
-                        value.span(),
-                        format!("this is format {format}; this version of cityquiz reads format 1"),
-                        "write format = 1 (or update cityquiz)",
-                    );
-                }
-            }
-            None => {}
+        if let Some(value) =
+            fields.require(self.file, "format", "format = 1 at the top of the file")
+            && let Some(format) = super::fields::number(self.file, value, "format", 0..=i64::MAX)
+            && format != 1
+        {
+            self.file.report(
+                value.span(),
+                format!("this is format {format}; this version of cityquiz reads format 1"),
+                "write format = 1 (or update cityquiz)",
+            );
         }
         let id = fields
-            .require(self.file, "id", "id = \"my-level\" (lowercase letters, digits and hyphens)")
+            .require(
+                self.file,
+                "id",
+                "id = \"my-level\" (lowercase letters, digits and hyphens)",
+            )
             .and_then(|value| super::fields::text(self.file, value, "id"));
         if let (Some(id), Some(value)) = (&id, fields.get("id"))
             && !is_slug(id)
@@ -158,14 +159,14 @@ impl Reader<'_, '_, '_> {
             .map(|seed| seed as u64);
         let rounds = match fields.require(self.file, "round", "a [[round]] table with its kinds") {
             Some(value) => match value.get_ref() {
-                DeValue::Array(items) => items
-                    .iter()
-                    .filter_map(|item| self.round(item))
-                    .collect(),
+                DeValue::Array(items) => items.iter().filter_map(|item| self.round(item)).collect(),
                 other => {
                     self.file.report(
                         value.span(),
-                        format!("\"round\" is {}, not a list of [[round]] tables", describe(other)),
+                        format!(
+                            "\"round\" is {}, not a list of [[round]] tables",
+                            describe(other)
+                        ),
                         "write each round as a [[round]] table",
                     );
                     Vec::new()
@@ -195,7 +196,14 @@ impl Reader<'_, '_, '_> {
         };
         let fix = "write three shares of the maximum points, rising, e.g. stars = [50, 70, 90]";
         let DeValue::Array(items) = value.get_ref() else {
-            self.file.report(value.span(), format!("\"stars\" is {}, not a list of three numbers", describe(value.get_ref())), fix);
+            self.file.report(
+                value.span(),
+                format!(
+                    "\"stars\" is {}, not a list of three numbers",
+                    describe(value.get_ref())
+                ),
+                fix,
+            );
             return DEFAULT;
         };
         let numbers: Vec<u8> = items
@@ -206,7 +214,11 @@ impl Reader<'_, '_, '_> {
         match numbers.as_slice() {
             &[one, two, three] if one <= two && two <= three => [one, two, three],
             _ if numbers.len() == items.len() => {
-                self.file.report(value.span(), "\"stars\" needs three shares, each at least the one before", fix);
+                self.file.report(
+                    value.span(),
+                    "\"stars\" needs three shares, each at least the one before",
+                    fix,
+                );
                 DEFAULT
             }
             _ => DEFAULT,
@@ -223,7 +235,11 @@ impl Reader<'_, '_, '_> {
                 self.file.report(
                     value.span(),
                     format!("\"{text}\" is not a {key}"),
-                    format!("{}write {key} = one of {}", did_you_mean(&near), quoted(names)),
+                    format!(
+                        "{}write {key} = one of {}",
+                        did_you_mean(&near),
+                        quoted(names)
+                    ),
                 );
                 None
             }
@@ -232,13 +248,27 @@ impl Reader<'_, '_, '_> {
 
     fn round(&mut self, item: &Value<'_>) -> Option<Round> {
         let DeValue::Table(table) = item.get_ref() else {
-            self.file.report(item.span(), "a round must be a [[round]] table", "write [[round]] and its fields below it");
+            self.file.report(
+                item.span(),
+                "a round must be a [[round]] table",
+                "write [[round]] and its fields below it",
+            );
             return None;
         };
-        let fields = Fields::new(self.file, table, item.span(), "this [[round]]", ROUND_FIELDS);
+        let fields = Fields::new(
+            self.file,
+            table,
+            item.span(),
+            "this [[round]]",
+            ROUND_FIELDS,
+        );
         let kind_names: Vec<&str> = Kind::ALL.iter().map(|kind| kind.name()).collect();
         let listed = fields
-            .require(self.file, "kinds", "kinds = [\"where-is\", \"find-on-map\"]")
+            .require(
+                self.file,
+                "kinds",
+                "kinds = [\"where-is\", \"find-on-map\"]",
+            )
             .map(|value| texts(self.file, value, "kinds"));
         let listed_none = listed.as_ref().is_some_and(Vec::is_empty);
         let kinds: Vec<Kind> = match listed {
@@ -251,7 +281,11 @@ impl Reader<'_, '_, '_> {
                         self.file.report(
                             span,
                             format!("\"{name}\" is not a kind of question"),
-                            format!("{}the kinds are: {}", did_you_mean(&near), kind_names.join(", ")),
+                            format!(
+                                "{}the kinds are: {}",
+                                did_you_mean(&near),
+                                kind_names.join(", ")
+                            ),
                         );
                         None
                     }
@@ -260,7 +294,11 @@ impl Reader<'_, '_, '_> {
             None => Vec::new(),
         };
         if listed_none {
-            self.file.report(fields.span(), "this [[round]] lists no kind", "write kinds = [\"where-is\"] (one kind or more)");
+            self.file.report(
+                fields.span(),
+                "this [[round]] lists no kind",
+                "write kinds = [\"where-is\"] (one kind or more)",
+            );
         }
         let run = fields
             .get("run")
@@ -276,9 +314,13 @@ impl Reader<'_, '_, '_> {
                 0
             }
             (_, None) => 0,
-            (_, Some(value)) => super::fields::number(self.file, value, "questions", 1..=100).unwrap_or(0) as usize,
+            (_, Some(value)) => {
+                super::fields::number(self.file, value, "questions", 1..=100).unwrap_or(0) as usize
+            }
         };
-        let cities = fields.get("cities").map_or(Some(Cities::All), |value| self.cities(value));
+        let cities = fields
+            .get("cities")
+            .map_or(Some(Cities::All), |value| self.cities(value));
         let cities = cities.unwrap_or_default();
         if matches!(cities, Cities::Given) != (run == Run::EachGiven) {
             self.file.report(
@@ -287,14 +329,27 @@ impl Reader<'_, '_, '_> {
                 "write both (a drill), or neither",
             );
         }
-        let facts = fields.get("facts").map(|value| self.facts(value)).unwrap_or_default();
+        let facts = fields
+            .get("facts")
+            .map(|value| self.facts(value))
+            .unwrap_or_default();
         let each_city_once = fields.flag(self.file, "each_city_once").unwrap_or(false);
-        let order_size = fields.number(self.file, "order_size", 3..=8).map(|n| n as usize);
-        let board_size = fields.number(self.file, "board_size", 4..=8).map(|n| n as usize);
+        let order_size = fields
+            .number(self.file, "order_size", 3..=8)
+            .map(|n| n as usize);
+        let board_size = fields
+            .number(self.file, "board_size", 4..=8)
+            .map(|n| n as usize);
         let measure = fields
             .get("figure")
             .and_then(|value| self.choice(value, "figure", &["total", "urban"]))
-            .map(|name| if name == "urban" { Measure::Urban } else { Measure::Total });
+            .map(|name| {
+                if name == "urban" {
+                    Measure::Urban
+                } else {
+                    Measure::Total
+                }
+            });
         let round = Round {
             kinds,
             questions,
@@ -317,7 +372,9 @@ impl Reader<'_, '_, '_> {
         }
         let smallest = [Difficulty::Easy, Difficulty::Normal, Difficulty::Hard]
             .into_iter()
-            .map(|difficulty| super::resolve_cities(self.dataset, &round.cities, difficulty, &[]).len())
+            .map(|difficulty| {
+                super::resolve_cities(self.dataset, &round.cities, difficulty, &[]).len()
+            })
             .min()
             .unwrap_or(0);
         let asking_cities = round
@@ -348,7 +405,13 @@ impl Reader<'_, '_, '_> {
             },
             DeValue::Array(_) => self.city_list(value).map(Cities::Listed),
             DeValue::Table(table) => {
-                let fields = Fields::new(self.file, table, value.span(), "this cities table", CITY_FILTER_FIELDS);
+                let fields = Fields::new(
+                    self.file,
+                    table,
+                    value.span(),
+                    "this cities table",
+                    CITY_FILTER_FIELDS,
+                );
                 let provinces = fields
                     .get("province")
                     .map(|value| self.provinces(value))
@@ -357,7 +420,9 @@ impl Reader<'_, '_, '_> {
                     .get("status")
                     .map(|value| self.statuses(value))
                     .unwrap_or_default();
-                let largest = fields.number(self.file, "largest", 1..=10_000).map(|n| n as usize);
+                let largest = fields
+                    .number(self.file, "largest", 1..=10_000)
+                    .map(|n| n as usize);
                 Some(Cities::Matching(CityFilter {
                     provinces,
                     statuses,
@@ -379,24 +444,33 @@ impl Reader<'_, '_, '_> {
     fn city_list(&mut self, value: &Value<'_>) -> Option<Vec<CityKey>> {
         let mut keys = Vec::new();
         for (name, span) in texts(self.file, value, "cities") {
-            let found = self.dataset.city_by_slug(&name).map(|city| city.id).or(
-                match match_typed(self.dataset, &name) {
-                    TypedName::Exact(id) => Some(id),
-                    _ => None,
-                },
-            );
+            let found =
+                self.dataset.city_by_slug(&name).map(|city| city.id).or(
+                    match match_typed(self.dataset, &name) {
+                        TypedName::Exact(id) => Some(id),
+                        _ => None,
+                    },
+                );
             match found {
                 Some(id) => {
                     let key = self.dataset.key(id);
                     if keys.contains(&key) {
-                        self.file.report(span, format!("\"{name}\" is listed twice"), "list each city once");
+                        self.file.report(
+                            span,
+                            format!("\"{name}\" is listed twice"),
+                            "list each city once",
+                        );
                     } else {
                         keys.push(key);
                     }
                 }
                 None => {
-                    let spellings: Vec<&str> =
-                        self.dataset.cities.iter().map(|city| city.name.as_str()).collect();
+                    let spellings: Vec<&str> = self
+                        .dataset
+                        .cities
+                        .iter()
+                        .map(|city| city.name.as_str())
+                        .collect();
                     let near = closest(&name, spellings.iter().copied());
                     self.file.report(
                         span,
@@ -419,12 +493,21 @@ impl Reader<'_, '_, '_> {
             match found {
                 Some(province) => slugs.push(province.slug.clone()),
                 None => {
-                    let known: Vec<&str> = self.dataset.provinces.iter().map(|p| p.slug.as_str()).collect();
+                    let known: Vec<&str> = self
+                        .dataset
+                        .provinces
+                        .iter()
+                        .map(|p| p.slug.as_str())
+                        .collect();
                     let near = closest(&name, known.iter().copied());
                     self.file.report(
                         span,
                         format!("there is no province \"{name}\""),
-                        format!("{}the provinces are: {}", did_you_mean(&near), known.join(", ")),
+                        format!(
+                            "{}the provinces are: {}",
+                            did_you_mean(&near),
+                            known.join(", ")
+                        ),
                     );
                 }
             }
@@ -433,7 +516,10 @@ impl Reader<'_, '_, '_> {
     }
 
     fn statuses(&mut self, value: &Value<'_>) -> Vec<CityStatus> {
-        let labels: Vec<&str> = CityStatus::ALL.iter().map(|status| status.label()).collect();
+        let labels: Vec<&str> = CityStatus::ALL
+            .iter()
+            .map(|status| status.label())
+            .collect();
         texts(self.file, value, "status")
             .into_iter()
             .filter_map(|(name, span)| {
@@ -460,7 +546,13 @@ impl Reader<'_, '_, '_> {
             );
             return Facts::default();
         };
-        let fields = Fields::new(self.file, table, value.span(), "this facts table", FACT_FIELDS);
+        let fields = Fields::new(
+            self.file,
+            table,
+            value.span(),
+            "this facts table",
+            FACT_FIELDS,
+        );
         let names: Vec<&str> = Topic::ALL.iter().map(|topic| topic.name()).collect();
         let topics = fields
             .get("topic")
@@ -474,7 +566,11 @@ impl Reader<'_, '_, '_> {
                             self.file.report(
                                 span,
                                 format!("\"{name}\" is not a topic"),
-                                format!("{}the topics are: {}", did_you_mean(&near), names.join(", ")),
+                                format!(
+                                    "{}the topics are: {}",
+                                    did_you_mean(&near),
+                                    names.join(", ")
+                                ),
                             );
                         }
                         topic

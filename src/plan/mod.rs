@@ -95,7 +95,8 @@ impl Plan {
 
     /// Whether a score passes.
     pub fn passes(&self, points: u32, max_points: u32) -> bool {
-        max_points == 0 || 100 * u64::from(points) >= u64::from(self.pass_mark) * u64::from(max_points)
+        max_points == 0
+            || 100 * u64::from(points) >= u64::from(self.pass_mark) * u64::from(max_points)
     }
 
     /// Whether any round's cities follow the player's map difficulty: the high-score table then

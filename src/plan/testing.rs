@@ -15,7 +15,14 @@ pub(crate) fn plan(dataset: &Dataset, id: &str) -> Plan {
 
 /// The questions of a built-in plan for `seed`, with the default choices.
 pub(crate) fn questions(dataset: &Dataset, id: &str, seed: u64) -> Vec<Question> {
-    deal(dataset, &plan(dataset, id), &PlanChoices::default(), seed, &[]).questions
+    deal(
+        dataset,
+        &plan(dataset, id),
+        &PlanChoices::default(),
+        seed,
+        &[],
+    )
+    .questions
 }
 
 /// Endless higher or lower for `seed`.

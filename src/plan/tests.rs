@@ -21,19 +21,44 @@ fn problems(text: &str) -> String {
 fn every_built_in_level_reads_and_deals_without_a_problem() {
     let d = test_dataset();
     let plans = built_in_plans(&d).unwrap_or_else(|problems| panic!("{problems}"));
-    let levels = plans.iter().filter(|plan| plan.shelf == Shelf::Levels).count();
+    let levels = plans
+        .iter()
+        .filter(|plan| plan.shelf == Shelf::Levels)
+        .count();
     assert!(levels >= 8, "{levels} levels");
     for plan in &plans {
-        assert!(!plan.title.is_empty() && !plan.instructions.is_empty(), "{}", plan.id);
-        let dealt = deal(&d, plan, &PlanChoices::default(), 1, &[CityKey::new("anju")]);
-        assert!(dealt.problems.is_empty(), "{}: {:?}", plan.id, dealt.problems);
+        assert!(
+            !plan.title.is_empty() && !plan.instructions.is_empty(),
+            "{}",
+            plan.id
+        );
+        let dealt = deal(
+            &d,
+            plan,
+            &PlanChoices::default(),
+            1,
+            &[CityKey::new("anju")],
+        );
+        assert!(
+            dealt.problems.is_empty(),
+            "{}: {:?}",
+            plan.id,
+            dealt.problems
+        );
         assert!(!dealt.questions.is_empty(), "{}", plan.id);
         for question in &dealt.questions {
             let right = question.right_answer(&d).unwrap();
             assert!(grade(&d, question, &right).unwrap().correct, "{}", plan.id);
         }
     }
-    for id in ["quick-play", "map", "facts", "higher-or-lower", "drill", "daily"] {
+    for id in [
+        "quick-play",
+        "map",
+        "facts",
+        "higher-or-lower",
+        "drill",
+        "daily",
+    ] {
         assert!(plans.iter().any(|plan| plan.id == id), "{id}");
     }
 }
@@ -45,15 +70,23 @@ fn a_round_with_too_few_cities_is_reported_at_its_line_with_a_fix() {
     );
     let found = problems(&text);
     assert!(found.contains("levels/test.toml:5:1:"), "{found}");
-    assert!(found.contains("asks 8 questions each about another city, but its cities are only 4"), "{found}");
+    assert!(
+        found.contains("asks 8 questions each about another city, but its cities are only 4"),
+        "{found}"
+    );
     assert!(found.contains("fix: ask at most questions = 4"), "{found}");
 }
 
 #[test]
 fn an_unknown_city_is_reported_with_the_closest_names() {
-    let text = level("[[round]]\nkinds = [\"where-is\"]\nquestions = 2\ncities = [\"Nampo\", \"Hamhng\", \"함흥\"]\n");
+    let text = level(
+        "[[round]]\nkinds = [\"where-is\"]\nquestions = 2\ncities = [\"Nampo\", \"Hamhng\", \"함흥\"]\n",
+    );
     let found = problems(&text);
-    assert!(found.contains("levels/test.toml:7:20: there is no city \"Hamhng\""), "{found}");
+    assert!(
+        found.contains("levels/test.toml:7:20: there is no city \"Hamhng\""),
+        "{found}"
+    );
     assert!(found.contains("did you mean \"Hamhung\"?"), "{found}");
     // Any spelling names a city: the Hangul one was read.
     assert_eq!(found.matches("there is no city").count(), 1, "{found}");
@@ -62,30 +95,56 @@ fn an_unknown_city_is_reported_with_the_closest_names() {
 #[test]
 fn an_unknown_kind_is_reported_with_the_closest_kind() {
     let found = problems(&level("[[round]]\nkinds = [\"were-is\"]\nquestions = 2\n"));
-    assert!(found.contains("levels/test.toml:5:10: \"were-is\" is not a kind of question"), "{found}");
+    assert!(
+        found.contains("levels/test.toml:5:10: \"were-is\" is not a kind of question"),
+        "{found}"
+    );
     assert!(found.contains("did you mean \"where-is\""), "{found}");
 }
 
 #[test]
 fn an_unknown_field_is_reported_with_the_closest_field() {
-    let found = problems(&level("pass_mrk = 60\n[[round]]\nkinds = [\"where-is\"]\nquestions = 2\nqestions = 3\n"));
-    assert!(found.contains("levels/test.toml:4:1: the level has no field \"pass_mrk\""), "{found}");
+    let found = problems(&level(
+        "pass_mrk = 60\n[[round]]\nkinds = [\"where-is\"]\nquestions = 2\nqestions = 3\n",
+    ));
+    assert!(
+        found.contains("levels/test.toml:4:1: the level has no field \"pass_mrk\""),
+        "{found}"
+    );
     assert!(found.contains("did you mean \"pass_mark\""), "{found}");
-    assert!(found.contains("levels/test.toml:8:1: this [[round]] has no field \"qestions\""), "{found}");
+    assert!(
+        found.contains("levels/test.toml:8:1: this [[round]] has no field \"qestions\""),
+        "{found}"
+    );
     assert!(found.contains("did you mean \"questions\""), "{found}");
 }
 
 #[test]
 fn a_pass_mark_over_100_is_reported_with_its_range() {
-    let found = problems(&level("pass_mark = 120\n[[round]]\nkinds = [\"where-is\"]\nquestions = 2\n"));
-    assert!(found.contains("levels/test.toml:4:13: \"pass_mark\" is 120: it must be from 0 to 100"), "{found}");
-    assert!(found.contains("fix: write pass_mark = a number from 0 to 100"), "{found}");
+    let found = problems(&level(
+        "pass_mark = 120\n[[round]]\nkinds = [\"where-is\"]\nquestions = 2\n",
+    ));
+    assert!(
+        found.contains("levels/test.toml:4:13: \"pass_mark\" is 120: it must be from 0 to 100"),
+        "{found}"
+    );
+    assert!(
+        found.contains("fix: write pass_mark = a number from 0 to 100"),
+        "{found}"
+    );
 }
 
 #[test]
 fn every_problem_is_reported_at_once_and_a_syntax_error_too() {
-    let found = problems("format = 2\nid = \"Bad Id\"\n[[round]]\nkinds = [\"x\"]\nquestions = 0\n");
-    for expected in ["format 2", "not a slug", "no \"title\"", "\"x\" is not a kind", "\"questions\" is 0"] {
+    let found =
+        problems("format = 2\nid = \"Bad Id\"\n[[round]]\nkinds = [\"x\"]\nquestions = 0\n");
+    for expected in [
+        "format 2",
+        "not a slug",
+        "no \"title\"",
+        "\"x\" is not a kind",
+        "\"questions\" is 0",
+    ] {
         assert!(found.contains(expected), "{expected}: {found}");
     }
     let syntax = problems("format = 1\n[[round]\n");
@@ -98,7 +157,10 @@ fn a_round_its_cities_cannot_fill_is_found_by_the_dry_run() {
     let found = problems(&level(
         "[[round]]\nkinds = [\"match-board\"]\nquestions = 1\ncities = { status = [\"capital\", \"special city\"] }\nboard_size = 6\n",
     ));
-    assert!(found.contains("levels/test.toml:4:1: round 1 cannot always be dealt: match-board"), "{found}");
+    assert!(
+        found.contains("levels/test.toml:4:1: round 1 cannot always be dealt: match-board"),
+        "{found}"
+    );
 }
 
 #[test]
@@ -114,9 +176,16 @@ fn a_drill_asks_exactly_its_cities_and_offers_each_as_the_others_name() {
     let pair = [CityKey::new("hamhung"), CityKey::new("sinpo")];
     let dealt = deal(&d, &drill, &PlanChoices::default(), 3, &pair);
     assert_eq!(dealt.questions.len(), 4);
-    let mut asked: Vec<CityKey> = dealt.questions.iter().filter_map(Question::subject).collect();
+    let mut asked: Vec<CityKey> = dealt
+        .questions
+        .iter()
+        .filter_map(Question::subject)
+        .collect();
     asked.sort();
-    assert_eq!(asked, [&pair[0], &pair[0], &pair[1], &pair[1]].map(Clone::clone));
+    assert_eq!(
+        asked,
+        [&pair[0], &pair[0], &pair[1], &pair[1]].map(Clone::clone)
+    );
     for question in &dealt.questions {
         if let Question::NameMarked(q) = question {
             assert!(pair.iter().all(|city| q.choices.contains(city)), "{q:?}");
@@ -124,7 +193,11 @@ fn a_drill_asks_exactly_its_cities_and_offers_each_as_the_others_name() {
     }
     assert_eq!(deal(&d, &drill, &PlanChoices::default(), 3, &pair), dealt);
     let unknown = [CityKey::new("atlantis")];
-    assert!(deal(&d, &drill, &PlanChoices::default(), 3, &unknown).questions.is_empty());
+    assert!(
+        deal(&d, &drill, &PlanChoices::default(), 3, &unknown)
+            .questions
+            .is_empty()
+    );
 }
 
 #[test]
@@ -134,10 +207,19 @@ fn a_map_quiz_mixes_the_four_kinds_over_different_cities() {
     assert_eq!(asked.len(), 10);
     let count = |name: &str| asked.iter().filter(|q| q.kind_name() == name).count();
     assert_eq!(
-        [count("where-is"), count("find-on-map"), count("name-marked"), count("which-province")],
+        [
+            count("where-is"),
+            count("find-on-map"),
+            count("name-marked"),
+            count("which-province")
+        ],
         [3, 3, 2, 2]
     );
-    let mut cities: Vec<_> = asked.iter().flat_map(Question::cities).filter(|_| true).collect();
+    let mut cities: Vec<_> = asked
+        .iter()
+        .flat_map(Question::cities)
+        .filter(|_| true)
+        .collect();
     cities.sort();
     cities.dedup();
     let subjects: Vec<_> = asked.iter().filter_map(Question::subject).collect();
@@ -156,10 +238,16 @@ fn an_easy_map_quiz_asks_only_the_largest_cities_and_tables_keep_difficulties_ap
         difficulty: Difficulty::Easy,
         ..PlanChoices::default()
     };
-    let pool: Vec<_> = city_pool(&d, Difficulty::Easy).into_iter().map(|id| d.key(id)).collect();
+    let pool: Vec<_> = city_pool(&d, Difficulty::Easy)
+        .into_iter()
+        .map(|id| d.key(id))
+        .collect();
     for seed in 0..10 {
         for question in deal(&d, &map, &easy, seed, &[]).questions {
-            assert!(question.cities().iter().all(|city| pool.contains(city)), "{question:?}");
+            assert!(
+                question.cities().iter().all(|city| pool.contains(city)),
+                "{question:?}"
+            );
         }
     }
     assert_eq!(map.table_name(Difficulty::Easy), "map/easy");
@@ -190,7 +278,14 @@ fn a_facts_quiz_mixes_three_kinds_and_ends_with_a_board() {
         assert_eq!(asked.len(), 11, "seed {seed}");
         assert_eq!(asked[10].kind_name(), "match-board");
         let count = |name: &str| asked.iter().filter(|q| q.kind_name() == name).count();
-        assert_eq!([count("which-city"), count("true-false"), count("which-fact")], [4, 3, 3]);
+        assert_eq!(
+            [
+                count("which-city"),
+                count("true-false"),
+                count("which-fact")
+            ],
+            [4, 3, 3]
+        );
         for question in &asked {
             let wrong = question.wrong_answer(&d).unwrap();
             assert!(!grade(&d, question, &wrong).unwrap().correct);

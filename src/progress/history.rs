@@ -36,6 +36,18 @@ pub struct PersonalBest {
     pub points: u32,
     pub stars: u8,
     pub sessions: u32,
+    /// The best share of the maximum points any session reached, in percent (streak bonuses
+    /// count, so it may pass 100).
+    pub percent: u32,
+}
+
+/// A session's points as a share of its maximum, in percent.
+fn percent_of(points: u32, max_points: u32) -> u32 {
+    if max_points == 0 {
+        100
+    } else {
+        (u64::from(points) * 100 / u64::from(max_points)) as u32
+    }
 }
 
 /// One finished session, as the history plots show it.
@@ -142,12 +154,16 @@ pub fn bests(sessions: &[SessionPoint]) -> Vec<PersonalBest> {
                 best.points = best.points.max(session.points);
                 best.stars = best.stars.max(session.stars);
                 best.sessions += 1;
+                best.percent = best
+                    .percent
+                    .max(percent_of(session.points, session.max_points));
             }
             None => bests.push(PersonalBest {
                 mode: session.mode.clone(),
                 points: session.points,
                 stars: session.stars,
                 sessions: 1,
+                percent: percent_of(session.points, session.max_points),
             }),
         }
     }
@@ -156,6 +172,11 @@ pub fn bests(sessions: &[SessionPoint]) -> Vec<PersonalBest> {
 }
 
 impl ProgressDb {
+    /// The player's best in every mode played to the end (the Play screen's list).
+    pub fn personal_bests(&self, player: PlayerId) -> Result<Vec<PersonalBest>, ProgressError> {
+        Ok(bests(&self.session_points(player, 0)?))
+    }
+
     /// Everything the Scores screen shows for `player`; `modes` orders the tables.
     pub fn scores_view(
         &self,

@@ -73,7 +73,10 @@ impl GuessQuestion {
             None => pick_city(dataset, &ctx.pool.cities, measure, rng).ok_or_else(|| {
                 DrawError::new(
                     Kind::GuessPopulation,
-                    format!("none of the round's cities has a {} figure", measure.label()),
+                    format!(
+                        "none of the round's cities has a {} figure",
+                        measure.label()
+                    ),
                 )
             })?,
         };

@@ -44,12 +44,13 @@ impl HigherOrLowerQuestion {
     pub fn draw(ctx: &Draw<'_, '_>, rng: &mut QuizRng) -> Result<Self, DrawError> {
         let dataset = ctx.dataset();
         let measure = ctx.options.measure;
-        let (left, right) = pick_pair(dataset, &ctx.pool.cities, measure, rng).ok_or_else(|| {
-            DrawError::new(
-                Kind::HigherOrLower,
-                "the round's cities hold no two whose order every source agrees on",
-            )
-        })?;
+        let (left, right) =
+            pick_pair(dataset, &ctx.pool.cities, measure, rng).ok_or_else(|| {
+                DrawError::new(
+                    Kind::HigherOrLower,
+                    "the round's cities hold no two whose order every source agrees on",
+                )
+            })?;
         Ok(Self {
             left: dataset.key(left),
             right: dataset.key(right),

@@ -15,8 +15,8 @@ use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
 use super::basics::{GradeError, Graded, QuizRng};
-use super::generate::{Draw, DrawError, Kind};
 use super::facts::{CitedFact, CityFact, resolve_fact};
+use super::generate::{Draw, DrawError, Kind};
 use super::population::resolve;
 use crate::dataset::{CityId, CityKey, Dataset, FactId};
 
@@ -333,7 +333,14 @@ mod tests {
     #[test]
     fn right_pairs_lock_a_wrong_pair_is_a_miss_and_the_clock_stops_at_the_last() {
         let d = test_dataset();
-        let q = MatchBoardQuestion::generate(&d, &all_cities(&d), &askable_facts(&d), 4, &mut rng_from_seed(3)).unwrap();
+        let q = MatchBoardQuestion::generate(
+            &d,
+            &all_cities(&d),
+            &askable_facts(&d),
+            4,
+            &mut rng_from_seed(3),
+        )
+        .unwrap();
         let key = q.answer_key(&d).unwrap();
         let mut draft = q.draft(&d);
         // A city before a fact does nothing.

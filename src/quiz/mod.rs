@@ -31,8 +31,8 @@ mod basics;
 mod drafts;
 pub mod endless;
 pub mod facts;
-pub mod generate;
 pub mod find_on_map;
+pub mod generate;
 #[cfg(test)]
 mod golden_tests;
 pub mod guess_population;
@@ -54,9 +54,9 @@ pub mod which_province;
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::{CityId, CityKey, Dataset};
-use generate::{Draw, DrawError, KindOptions, Pool, Subject};
 use crate::format::thousands;
 use find_on_map::{FindAnswer, FindDraft, FindEdit, FindFeedback, FindQuestion};
+use generate::{Draw, DrawError, KindOptions, Pool, Subject};
 use guess_population::{GuessAnswer, GuessDraft, GuessEdit, GuessFeedback, GuessQuestion};
 use higher_or_lower::{ComparisonFeedback, HigherOrLowerQuestion, PickAnswer, PickDraft, PickEdit};
 use match_board::{BoardAnswer, BoardDraft, BoardEdit, BoardFeedback, MatchBoardQuestion};
@@ -411,7 +411,10 @@ impl Draw<'_, '_> {
                     .filter(|&city| kind.fits(self.pool, self.options, city))
                     .collect();
                 if fitting.is_empty() {
-                    return Err(DrawError::new(kind, "none of the round's cities can be asked this"));
+                    return Err(DrawError::new(
+                        kind,
+                        "none of the round's cities can be asked this",
+                    ));
                 }
                 Ok(fitting[rand::RngExt::random_range(rng, 0..fitting.len())])
             }

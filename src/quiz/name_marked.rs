@@ -64,11 +64,18 @@ impl NameQuestion {
     pub fn draw(ctx: &Draw<'_, '_>, rng: &mut QuizRng) -> Result<Self, DrawError> {
         let dataset = ctx.dataset();
         let city = ctx.city(Kind::NameMarked, rng)?;
-        let others = ctx.pool.cities.iter().filter(|&&other| other != city).count();
+        let others = ctx
+            .pool
+            .cities
+            .iter()
+            .filter(|&&other| other != city)
+            .count();
         if others + 1 < CHOICES {
             return Err(DrawError::new(
                 Kind::NameMarked,
-                format!("a marked city is named from {CHOICES} names: the round needs {CHOICES} cities at least"),
+                format!(
+                    "a marked city is named from {CHOICES} names: the round needs {CHOICES} cities at least"
+                ),
             ));
         }
         let mut named = Self::generate(dataset, city, &ctx.pool.cities, rng);

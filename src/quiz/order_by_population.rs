@@ -56,12 +56,13 @@ impl OrderQuestion {
         let dataset = ctx.dataset();
         let size = ctx.options.order_size.clamp(3, 8);
         let measure = ctx.options.measure;
-        let cities = pick_orderable(dataset, &ctx.pool.cities, size, measure, rng).ok_or_else(|| {
-            DrawError::new(
-                Kind::OrderByPopulation,
-                format!("the round's cities hold no {size} whose order every source agrees on"),
-            )
-        })?;
+        let cities =
+            pick_orderable(dataset, &ctx.pool.cities, size, measure, rng).ok_or_else(|| {
+                DrawError::new(
+                    Kind::OrderByPopulation,
+                    format!("the round's cities hold no {size} whose order every source agrees on"),
+                )
+            })?;
         Ok(Self {
             cities: cities.into_iter().map(|id| dataset.key(id)).collect(),
             measure,

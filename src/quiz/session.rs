@@ -234,8 +234,8 @@ impl Summary {
 mod tests {
     use super::*;
     use crate::dataset::CityKey;
-    use crate::quiz::order_by_population::{OrderAnswer, OrderQuestion};
     use crate::plan::testing::{endless, questions};
+    use crate::quiz::order_by_population::{OrderAnswer, OrderQuestion};
     use crate::quiz::test_dataset;
 
     #[test]

@@ -5,8 +5,8 @@ use rand::RngExt;
 use serde::{Deserialize, Serialize};
 
 use super::basics::{GradeError, Graded, QuizRng};
-use super::generate::{Draw, DrawError, Kind};
 use super::facts::{CitedFact, CityFact, resolve_fact};
+use super::generate::{Draw, DrawError, Kind};
 use super::population::resolve;
 use crate::dataset::{CityId, CityKey, Dataset, FactId};
 
@@ -47,9 +47,8 @@ impl TrueFalseQuestion {
     /// A statement about the dealt city (or one of the pool's at random) from the pool's facts.
     pub fn draw(ctx: &Draw<'_, '_>, rng: &mut QuizRng) -> Result<Self, DrawError> {
         let city = ctx.city(Kind::TrueFalse, rng)?;
-        Self::generate(ctx.dataset(), &ctx.pool.facts, city, rng).ok_or_else(|| {
-            DrawError::new(Kind::TrueFalse, "the round has no fact to state")
-        })
+        Self::generate(ctx.dataset(), &ctx.pool.facts, city, rng)
+            .ok_or_else(|| DrawError::new(Kind::TrueFalse, "the round has no fact to state"))
     }
 
     /// A statement about `city`: true or false by a coin toss, when the data allows both.

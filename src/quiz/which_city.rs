@@ -6,8 +6,8 @@ use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
 use super::basics::{GradeError, Graded, QuizRng};
-use super::generate::{Draw, DrawError, Kind, Subject};
 use super::facts::{CitedFact, CityFact, plausible_wrong_cities, resolve_fact};
+use super::generate::{Draw, DrawError, Kind, Subject};
 use crate::dataset::{CityId, CityKey, Dataset, FactId};
 
 /// Cities to choose from.
@@ -51,7 +51,10 @@ impl WhichCityQuestion {
             Some(Subject::Fact(pair)) => pair,
             _ => {
                 if ctx.pool.facts.is_empty() {
-                    return Err(DrawError::new(Kind::WhichCity, "the round has no fact to ask"));
+                    return Err(DrawError::new(
+                        Kind::WhichCity,
+                        "the round has no fact to ask",
+                    ));
                 }
                 ctx.pool.facts[rng.random_range(0..ctx.pool.facts.len())]
             }
@@ -60,7 +63,9 @@ impl WhichCityQuestion {
         if question.choices.len() < CHOICES {
             return Err(DrawError::new(
                 Kind::WhichCity,
-                format!("{CHOICES} cities are offered: the dataset has too few the fact does not fit"),
+                format!(
+                    "{CHOICES} cities are offered: the dataset has too few the fact does not fit"
+                ),
             ));
         }
         Ok(question)
@@ -74,7 +79,13 @@ impl WhichCityQuestion {
         rng: &mut QuizRng,
     ) -> Self {
         let mut choices = vec![fact.city.id];
-        choices.extend(plausible_wrong_cities(dataset, among, fact, CHOICES - 1, rng));
+        choices.extend(plausible_wrong_cities(
+            dataset,
+            among,
+            fact,
+            CHOICES - 1,
+            rng,
+        ));
         choices.shuffle(rng);
         Self {
             fact: fact.fact.id.clone(),

@@ -6,8 +6,8 @@ use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
 use super::basics::{GradeError, Graded, QuizRng};
-use super::generate::{Draw, DrawError, Kind};
 use super::facts::{CitedFact, CityFact, resolve_fact};
+use super::generate::{Draw, DrawError, Kind};
 use super::population::resolve;
 use crate::dataset::{CityId, CityKey, Dataset, FactId};
 

@@ -7,13 +7,12 @@ use cityquiz::game::data::GameData;
 use cityquiz::game::keys::LETTER_KEYS;
 use cityquiz::game::testing::MapScene;
 use cityquiz::game::testing::QuizPhase;
-use cityquiz::quiz::QuizKind;
 use cityquiz::quiz::facts::resolve_fact;
 use cityquiz::quiz::match_board::MatchBoardQuestion;
 use cityquiz::quiz::{Answer, Feedback, Question};
 
 fn facts_quiz_app() -> (tempfile::TempDir, App) {
-    untimed_quiz_app(QuizKind::Facts, false)
+    untimed_quiz_app("facts", false)
 }
 
 fn digit(n: usize) -> KeyCode {

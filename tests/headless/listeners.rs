@@ -6,7 +6,6 @@ use cityquiz::game::GameOptions;
 use cityquiz::game::automation::Script;
 use cityquiz::game::messages::{AnswerGiven, HandIn, QuizCommand, QuizFinished, Round};
 use cityquiz::game::testing::{quiz, untimed_app};
-use cityquiz::quiz::QuizKind;
 
 /// Everything a listener heard.
 #[derive(Resource, Default)]
@@ -40,10 +39,7 @@ fn a_listener_hears_every_answer_of_a_quiz_once_review_round_included() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = untimed_app(dir.path());
     listen(&mut app);
-    choose(
-        &mut app,
-        MenuAction::Quiz(QuizCommand::Start(QuizKind::Map)),
-    );
+    play_level(&mut app, "map");
     for number in 0..10 {
         let answer = if number % 3 == 0 {
             HandIn::Wrong
@@ -79,7 +75,8 @@ fn a_listener_hears_every_answer_of_a_quiz_once_review_round_included() {
             &answer.result, kept,
             "what the session keeps, as it was graded"
         );
-        assert_eq!(answer.kind, QuizKind::Map);
+        assert_eq!(answer.played.plan, "map");
+        assert_eq!(answer.played.mode, "map/normal");
         assert_eq!(answer.seed, quiz(&app).seed);
         assert!(answer.player.is_some(), "Player 1, made at the start");
         assert!(answer.given_at > 0);
@@ -106,10 +103,7 @@ fn a_resumed_quiz_carries_on_in_its_own_session_without_counting_by_hand() {
     let dir = tempfile::tempdir().unwrap();
     {
         let mut app = untimed_app(dir.path());
-        choose(
-            &mut app,
-            MenuAction::Quiz(QuizCommand::Start(QuizKind::Facts)),
-        );
+        play_level(&mut app, "facts");
         for _ in 0..3 {
             hand_in(&mut app, HandIn::Right);
         }
@@ -149,7 +143,8 @@ fn a_script_plays_through_menus_keys_and_answers() {
     let dir = tempfile::tempdir().unwrap();
     let script = Script::parse(
         "test",
-        "wait title; click \"Facts quiz\"; wait quiz\n\
+        "wait title; click \"Play\"; wait play; click \"Facts quiz\"; wait 2 frames\n\
+         click \"Start\"; wait quiz\n\
          answer right; wait 2 frames; press Enter\n\
          answer wrong; wait 2 frames; press Enter\n\
          press Escape; wait 2 frames; quit",
@@ -164,7 +159,7 @@ fn a_script_plays_through_menus_keys_and_answers() {
     });
     assert_eq!(run_until_exit(&mut app), AppExit::Success);
     let played = quiz(&app);
-    assert_eq!(played.kind, QuizKind::Facts);
+    assert_eq!(played.plan.id, "facts");
     let grades: Vec<bool> = played
         .session
         .results

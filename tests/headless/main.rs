@@ -15,14 +15,13 @@ mod progress;
 
 /// A quiz of this kind started from the title menu, untimed (points then do not depend on the
 /// machine's speed); with a window when the quiz needs the pointer.
-fn untimed_quiz_app(kind: cityquiz::quiz::QuizKind, window: bool) -> (tempfile::TempDir, App) {
-    use cityquiz::game::messages::QuizCommand;
+fn untimed_quiz_app(plan: &str, window: bool) -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     let mut app = cityquiz::game::testing::untimed_app(dir.path());
     if window {
         cityquiz::game::testing::add_window(&mut app);
     }
-    choose(&mut app, MenuAction::Quiz(QuizCommand::Start(kind)));
+    play_level(&mut app, plan);
     assert_eq!(screen(&app), Screen::Quiz);
     (dir, app)
 }
@@ -61,6 +60,22 @@ fn choose(app: &mut App, action: MenuAction) {
     tap(app, KeyCode::Enter);
 }
 
+/// Opens the Play screen, chooses the plan and starts it from its instructions.
+fn play_level(app: &mut App, plan: &str) {
+    use cityquiz::game::messages::QuizCommand;
+    choose(app, MenuAction::Open(Screen::Play));
+    choose(
+        app,
+        MenuAction::Quiz(QuizCommand::Preview(Some(plan.into()))),
+    );
+    assert_eq!(screen(app), Screen::Play);
+    assert!(
+        menu(app).items[0].action == MenuAction::Quiz(QuizCommand::Start(plan.into())),
+        "the instructions of {plan} offer Start first"
+    );
+    choose(app, MenuAction::Quiz(QuizCommand::Start(plan.into())));
+}
+
 #[test]
 fn starts_on_the_title_menu() {
     let dir = tempfile::tempdir().unwrap();
@@ -68,7 +83,7 @@ fn starts_on_the_title_menu() {
     assert_eq!(screen(&app), Screen::Title);
     assert_eq!(page(&app).heading, "cityquiz");
     let labels: Vec<_> = menu(&app).items.iter().map(|i| i.label.as_str()).collect();
-    assert_eq!(labels[0], "Quick play");
+    assert_eq!(labels[..2], ["Quiz of the day", "Play"]);
     assert_eq!(labels.last(), Some(&"Quit"));
 }
 
@@ -131,8 +146,8 @@ fn focus_moves_with_arrows_tab_and_shift_tab_and_wraps() {
     assert_eq!(menu(&app).focus, 0);
     tap_with(&mut app, KeyCode::ShiftLeft, KeyCode::Tab);
     assert_eq!(menu(&app).focus, lines - 1);
-    // A number key chooses its line at once: 9 is the player's line.
-    tap(&mut app, KeyCode::Digit9);
+    // A number key chooses its line at once: 6 is the player's line.
+    tap(&mut app, KeyCode::Digit6);
     assert_eq!(screen(&app), Screen::Players);
 }
 
@@ -459,17 +474,13 @@ mod quiz {
     use cityquiz::game::data::GameData;
     use cityquiz::game::messages::QuizCommand;
     use cityquiz::game::testing::{ActiveQuiz, QuizPhase};
-    use cityquiz::quiz::QuizKind;
     use cityquiz::quiz::{Answer, Draft, Question, Stage};
 
     fn quiz_app() -> (tempfile::TempDir, App) {
         // No time limit, so the points do not depend on how fast the test machine is.
         let dir = tempfile::tempdir().unwrap();
         let mut app = cityquiz::game::testing::untimed_app(dir.path());
-        choose(
-            &mut app,
-            MenuAction::Quiz(QuizCommand::Start(QuizKind::QuickPlay)),
-        );
+        play_level(&mut app, "quick-play");
         assert_eq!(screen(&app), Screen::Quiz);
         (dir, app)
     }
@@ -687,10 +698,7 @@ mod quiz {
 
     /// Plays endless higher or lower: `right` right answers, then a miss.
     fn play_higher_or_lower(app: &mut App, right: usize) {
-        choose(
-            app,
-            MenuAction::Quiz(QuizCommand::Start(QuizKind::HigherOrLower)),
-        );
+        play_level(app, "higher-or-lower");
         assert_eq!(screen(app), Screen::Quiz);
         for number in 0..=right {
             let question = quiz(app).session.current().cloned().unwrap();

@@ -8,7 +8,6 @@ use cityquiz::game::testing::MapScene;
 use cityquiz::game::testing::QuizPhase;
 use cityquiz::game::testing::{click, move_pointer};
 use cityquiz::geography::{LatLon, Projection, distance_km};
-use cityquiz::quiz::QuizKind;
 use cityquiz::quiz::find_on_map::FindAnswer;
 use cityquiz::quiz::name_marked::NameAnswer;
 use cityquiz::quiz::placement::Compass;
@@ -17,7 +16,7 @@ use cityquiz::quiz::{Answer, Feedback, Question};
 use geo::InteriorPoint;
 
 fn map_quiz_app() -> (tempfile::TempDir, App) {
-    untimed_quiz_app(QuizKind::Map, true)
+    untimed_quiz_app("map", true)
 }
 
 fn data(app: &App) -> GameData {
@@ -361,7 +360,7 @@ fn a_whole_map_quiz_played_with_the_mouse_gets_the_maximum_and_is_kept() {
     drop(app);
     let (db, notice) = cityquiz::progress::ProgressDb::open_in(dir.path()).unwrap();
     assert_eq!(notice, None);
-    let table = db.high_scores("map", 10).unwrap();
+    let table = db.high_scores("map/normal", 10).unwrap();
     assert_eq!(table.len(), 1);
     assert_eq!(table[0].player, cityquiz::game::progress::FIRST_PLAYER);
     assert_eq!(table[0].points, 13_500);

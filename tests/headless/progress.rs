@@ -19,9 +19,9 @@ use cityquiz::game::messages::QuizCommand;
 use cityquiz::game::progress::PlayerAction;
 use cityquiz::game::testing::ActiveQuiz;
 use cityquiz::game::testing::ScoresData;
+use cityquiz::plan::{PlanChoices, built_in_plans, deal};
 use cityquiz::progress::{ProgressDb, SessionId, SessionStart};
-use cityquiz::quiz::QuizKind;
-use cityquiz::quiz::{MapSettings, QuizSession, map_quiz};
+use cityquiz::quiz::QuizSession;
 use rand::RngExt;
 
 const CHILD_DIR: &str = "CITYQUIZ_CHILD_DIR";
@@ -50,7 +50,13 @@ fn child_records_answers() {
     let mut done = 0;
     while sessions == 0 || done < sessions {
         seed += 1;
-        let mut quiz = QuizSession::new(map_quiz(&dataset, &MapSettings::default(), seed), None);
+        let map_plan = built_in_plans(&dataset)
+            .unwrap()
+            .into_iter()
+            .find(|plan| plan.id == "map")
+            .unwrap();
+        let questions = deal(&dataset, &map_plan, &PlanChoices::default(), seed, &[]).questions;
+        let mut quiz = QuizSession::new(questions, None);
         let session = db
             .start_session(&SessionStart {
                 player,
@@ -203,7 +209,7 @@ fn act(app: &mut App, action: PlayerAction) {
 /// Plays a whole facts quiz from the title menu, right where `right` says, then back to the
 /// title.
 fn play_facts(app: &mut App, right: impl Fn(usize) -> bool) {
-    choose(app, MenuAction::Quiz(QuizCommand::Start(QuizKind::Facts)));
+    play_level(app, "facts");
     super::facts_quiz::play(app, right);
     assert_eq!(screen(app), Screen::Results);
     app.world_mut().write_message(MenuAction::Back);
@@ -310,10 +316,7 @@ fn two_players_find_their_own_sessions_in_the_tables_the_plots_and_the_export() 
 fn a_quiz_quit_mid_way_is_resumed_from_the_title_where_it_stopped() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = headless_app(dir.path());
-    choose(
-        &mut app,
-        MenuAction::Quiz(QuizCommand::Start(QuizKind::Facts)),
-    );
+    play_level(&mut app, "facts");
     let questions = app
         .world()
         .resource::<ActiveQuiz>()
@@ -366,7 +369,7 @@ fn a_drill_from_the_mastery_map_asks_exactly_its_cities() {
     app.update();
     assert_eq!(screen(&app), Screen::Quiz);
     let quiz = app.world().resource::<ActiveQuiz>();
-    assert_eq!(quiz.kind, QuizKind::Drill);
+    assert_eq!(quiz.plan.id, "drill");
     let mut asked: Vec<CityKey> = quiz
         .session
         .questions

@@ -388,7 +388,7 @@ fn choose_menu_line(world: &mut World, label: &str) -> Progressed {
             }
         ));
     };
-    let action: MenuAction = item.action;
+    let action: MenuAction = item.action.clone();
     world.write_message(action);
     Progressed::Done
 }

@@ -2,12 +2,13 @@
 
 use bevy::prelude::*;
 
+use crate::game::data::GameData;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
 use crate::game::messages::QuizCommand;
 use crate::game::options::GameOptions;
 use crate::game::progress::Progress;
 use crate::game::screen::Screen;
-use crate::quiz::QuizKind;
+use crate::plan::Shelf;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -36,10 +37,15 @@ fn ask_who_plays_first(
 
 /// The player's line and the resume lines change with the progress: the menu follows, keeping
 /// the focus where it was.
-fn relist_main_menu(progress: Res<Progress>, mut menu: ResMut<Menu>, mut page: ResMut<Page>) {
+fn relist_main_menu(
+    progress: Res<Progress>,
+    data: Option<Res<GameData>>,
+    mut menu: ResMut<Menu>,
+    mut page: ResMut<Page>,
+) {
     let player = progress.player_name();
     page.set_if_neq(title_page(player.as_deref()));
-    let items = main_menu(&progress, player.as_deref());
+    let items = main_menu(&progress, data.as_deref(), player.as_deref());
     if menu.items != items {
         let focus = menu.focus.min(items.len().saturating_sub(1));
         *menu = Menu::new(items);
@@ -49,11 +55,12 @@ fn relist_main_menu(progress: Res<Progress>, mut menu: ResMut<Menu>, mut page: R
 
 /// The lines for the current player's quiz left mid-way: resume it, or discard it (asked
 /// first).
-fn resume_lines(progress: &Progress) -> Vec<MenuItem> {
+fn resume_lines(progress: &Progress, data: Option<&GameData>) -> Vec<MenuItem> {
     let Some(left) = progress.resumable() else {
         return Vec::new();
     };
-    let title = QuizKind::from_mode_name(&left.mode).map_or("quiz", QuizKind::title);
+    let plan = data.and_then(|data| data.plan(left.mode.split('/').next().unwrap_or_default()));
+    let title = plan.as_ref().map_or("quiz", |plan| plan.title.as_str());
     let (answered, of) = (left.answers.len(), left.questions.len());
     if progress.confirm_discard {
         return vec![
@@ -79,33 +86,23 @@ fn resume_lines(progress: &Progress) -> Vec<MenuItem> {
     ]
 }
 
-/// The title menu; `player` is the current player's name.
-fn main_menu(progress: &Progress, player: Option<&str>) -> Vec<MenuItem> {
+/// The title menu, short enough to fit without scrolling; `player` is the current player's name.
+fn main_menu(progress: &Progress, data: Option<&GameData>, player: Option<&str>) -> Vec<MenuItem> {
     let open = |label: &str, screen| MenuItem::new(label, MenuAction::Open(screen));
     let player = match player {
         Some(name) => format!("Player: {name} (change)"),
         None if progress.db.is_some() => "Player: who is playing?".into(),
         None => "Players (scores are not kept this time)".into(),
     };
-    let mut items = resume_lines(progress);
+    let mut items = resume_lines(progress, data);
+    if let Some(daily) = data.and_then(|data| data.shelf(Shelf::Daily).next()) {
+        items.push(MenuItem::new(
+            daily.title.clone(),
+            MenuAction::Quiz(QuizCommand::Start(daily.id.clone())),
+        ));
+    }
     items.extend([
-        MenuItem::new(
-            "Quick play",
-            MenuAction::Quiz(QuizCommand::Start(QuizKind::QuickPlay)),
-        ),
-        MenuItem::new(
-            "Map quiz",
-            MenuAction::Quiz(QuizCommand::Start(QuizKind::Map)),
-        ),
-        MenuItem::new(
-            "Facts quiz",
-            MenuAction::Quiz(QuizCommand::Start(QuizKind::Facts)),
-        ),
-        MenuItem::new(
-            "Higher or lower",
-            MenuAction::Quiz(QuizCommand::Start(QuizKind::HigherOrLower)),
-        ),
-        open("Play a level", Screen::Play),
+        open("Play", Screen::Play),
         open("Flashcards", Screen::Flashcards),
         open("Explore the map", Screen::Explore),
         open("Scores", Screen::Scores),
@@ -135,11 +132,11 @@ fn title_page(player: Option<&str>) -> Page {
     }
 }
 
-fn show_main_menu(mut commands: Commands, progress: Res<Progress>) {
+fn show_main_menu(mut commands: Commands, progress: Res<Progress>, data: Option<Res<GameData>>) {
     let player = progress.player_name();
     menu::show(
         &mut commands,
         title_page(player.as_deref()),
-        Menu::new(main_menu(&progress, player.as_deref())),
+        Menu::new(main_menu(&progress, data.as_deref(), player.as_deref())),
     );
 }

@@ -90,7 +90,7 @@ fn draw_page(
     if let Some(index) = input.clicked
         && let Some(item) = menu.items.get(index)
     {
-        actions.write(item.action);
+        actions.write(item.action.clone());
     }
     if input.dismissed_notices {
         notices.0.clear();

@@ -83,7 +83,13 @@ impl ActiveQuiz {
     pub fn new(data: &GameData, request: QuizRequest) -> Self {
         let seed = request.plan.seed_for(request.seed, crate::progress::now());
         let dataset = data.dataset.clone();
-        let dealt = deal(&dataset, &request.plan, &request.choices, seed, &request.given);
+        let dealt = deal(
+            &dataset,
+            &request.plan,
+            &request.choices,
+            seed,
+            &request.given,
+        );
         for (round, problem) in &dealt.problems {
             warn!("{} round {}: {problem}", request.plan.id, round + 1);
         }
@@ -139,7 +145,12 @@ impl ActiveQuiz {
                 .map_err(|err| format!("The quiz left unfinished cannot be resumed: {err}."))?;
         }
         let mut request = request;
-        if request.plan.rounds.iter().any(|round| round.run == Run::EachGiven) {
+        if request
+            .plan
+            .rounds
+            .iter()
+            .any(|round| round.run == Run::EachGiven)
+        {
             let mut cities: Vec<CityKey> =
                 left.questions.iter().filter_map(|q| q.subject()).collect();
             cities.sort();

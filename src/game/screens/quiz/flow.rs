@@ -195,7 +195,6 @@ fn start_quiz(
 fn hand_in_whole_answers(
     mut requests: MessageReader<HandIn>,
     quiz: Res<ActiveQuiz>,
-    data: Res<GameData>,
     phase: Res<State<QuizPhase>>,
     mut actions: MessageWriter<QuizAction>,
     mut notices: ResMut<Notices>,
@@ -225,7 +224,7 @@ fn hand_in_whole_answers(
 fn apply_quiz_actions(
     mut actions: MessageReader<QuizAction>,
     mut quiz: ResMut<ActiveQuiz>,
-    (data, progress): (Res<GameData>, Res<Progress>),
+    progress: Res<Progress>,
     phase: Res<State<QuizPhase>>,
     mut next_phase: ResMut<NextState<QuizPhase>>,
     mut next_screen: ResMut<NextState<Screen>>,
@@ -346,6 +345,7 @@ fn apply_quiz_commands(
             // Started from the title menu, or taken up again there (`start_requested_quiz`);
             // discarded by `game::progress`.
             QuizCommand::Start(_)
+            | QuizCommand::Preview(_)
             | QuizCommand::ResumeUnfinished
             | QuizCommand::AskDiscard
             | QuizCommand::KeepUnfinished

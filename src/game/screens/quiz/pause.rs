@@ -46,7 +46,7 @@ fn draw_pause_menu(
                             menu.focus = index;
                         }
                         if let Some(item) = clicked.and_then(|index| menu.items.get(index)) {
-                            actions.write(item.action);
+                            actions.write(item.action.clone());
                         }
                     });
                 });

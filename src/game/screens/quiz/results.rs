@@ -14,7 +14,7 @@ use crate::game::progress::Progress;
 use crate::game::records::PlayerRecords;
 use crate::game::screen::Screen;
 use crate::map_view::MapView;
-use crate::quiz::{Answer, Question, QuestionResult, QuizKind, QuizSession};
+use crate::quiz::{Answer, Question, QuestionResult, QuizSession};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Results), (show_results, show_results_map))
@@ -105,7 +105,7 @@ fn show_results(
             details: question_lines(&data.dataset, session, quiz.seed),
             paragraphs: {
                 let mut lines = tally_lines(session);
-                if quiz.kind == QuizKind::HigherOrLower {
+                if quiz.plan.is_endless() {
                     lines.insert(0, best_streak_line(session.best_streak, &records));
                 }
                 lines.extend(board_line(session, &records));

@@ -2,11 +2,13 @@
 
 use bevy::prelude::*;
 
+use crate::game::data::GameData;
 use crate::game::menu::{self, Menu, Page};
 use crate::game::progress::Progress;
 use crate::game::screen::Screen;
+use crate::plan::{Plan, difficulty_name};
 use crate::progress::ScoresView;
-use crate::quiz::QuizKind;
+use crate::quiz::placement::Difficulty;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ScoresData>().add_systems(
@@ -22,16 +24,54 @@ pub struct ScoresData {
     pub view: ScoresView,
     /// Why nothing could be read, in words.
     pub problem: Option<String>,
+    /// (table name, what the player calls it), in the order the tables show.
+    pub tables: Vec<(String, String)>,
 }
 
-/// The modes in the order their tables show.
-pub fn table_order() -> Vec<&'static str> {
-    QuizKind::ALL.iter().map(|kind| kind.mode_name()).collect()
+impl ScoresData {
+    /// What the player calls the quiz a table name stands for.
+    pub fn title_of(&self, mode: &str) -> String {
+        self.tables
+            .iter()
+            .find(|(name, _)| name == mode)
+            .map_or_else(|| mode.to_string(), |(_, title)| title.clone())
+    }
+}
+
+/// Every table the plans keep, in file-name order, with its title: a plan that follows the map
+/// difficulty keeps one per difficulty (and its sessions from before they were kept apart).
+pub fn tables_of<'p>(plans: impl IntoIterator<Item = &'p Plan>) -> Vec<(String, String)> {
+    let mut tables = Vec::new();
+    for plan in plans {
+        if plan.follows_difficulty() {
+            for difficulty in Difficulty::ALL {
+                let name = difficulty_name(difficulty);
+                tables.push((
+                    plan.table_name(difficulty),
+                    format!("{} ({name})", plan.title),
+                ));
+            }
+            tables.push((
+                plan.id.clone(),
+                format!("{} (any difficulty, before 0.2)", plan.title),
+            ));
+        } else {
+            tables.push((plan.id.clone(), plan.title.clone()));
+        }
+    }
+    tables
 }
 
 /// Reads everything the screen shows for the current player.
-pub fn read_scores(progress: Res<Progress>, mut data: ResMut<ScoresData>) {
+pub fn read_scores(
+    progress: Res<Progress>,
+    game: Option<Res<GameData>>,
+    mut data: ResMut<ScoresData>,
+) {
     *data = ScoresData::default();
+    if let Some(game) = &game {
+        data.tables = tables_of(game.plans.iter().map(|plan| plan.as_ref()));
+    }
     data.player = progress.player_name();
     let Some(player) = progress.player else {
         data.problem = Some(if progress.db.is_some() {
@@ -41,7 +81,8 @@ pub fn read_scores(progress: Res<Progress>, mut data: ResMut<ScoresData>) {
         });
         return;
     };
-    match progress.with_db(|db| db.scores_view(player, &table_order())) {
+    let order: Vec<&str> = data.tables.iter().map(|(name, _)| name.as_str()).collect();
+    match progress.with_db(|db| db.scores_view(player, &order)) {
         Some(Ok(view)) => data.view = view,
         Some(Err(err)) => data.problem = Some(format!("The scores could not be read: {err}.")),
         None => {}

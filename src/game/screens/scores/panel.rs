@@ -18,7 +18,6 @@ use crate::game::screen::Screen;
 use crate::game::ui::theme::{Palette, palette};
 use crate::game::ui::window::window_ui;
 use crate::progress::{HighScore, SessionPoint};
-use crate::quiz::QuizKind;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -29,7 +28,8 @@ pub(super) fn plugin(app: &mut App) {
 
 /// A mode's colour (Okabe–Ito), its marker in the plots and that marker as a symbol for the key.
 fn mode_style(mode: &str) -> (Color32, MarkerShape, &'static str) {
-    match mode {
+    // A plan's tables of each difficulty share its style.
+    match mode.split('/').next().unwrap_or(mode) {
         "quick-play" => (
             Color32::from_rgb(0x00, 0x72, 0xB2),
             MarkerShape::Circle,
@@ -48,11 +48,6 @@ fn mode_style(mode: &str) -> (Color32, MarkerShape, &'static str) {
         "higher-or-lower" => (Color32::from_rgb(0xCC, 0x79, 0xA7), MarkerShape::Up, "▲"),
         _ => (Color32::from_rgb(0x56, 0xB4, 0xE9), MarkerShape::Cross, "✚"),
     }
-}
-
-/// What the player calls a mode.
-fn mode_title(mode: &str) -> String {
-    QuizKind::from_mode_name(mode).map_or_else(|| mode.to_string(), |kind| kind.title().into())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -114,7 +109,7 @@ fn tables(ui: &mut egui::Ui, data: &ScoresData, colours: &Palette) {
                 + &"☆".repeat(3 - usize::from(best.stars.min(3)));
             ui.label(format!(
                 "{}: {} points {stars} · {} played",
-                mode_title(&best.mode),
+                data.title_of(&best.mode),
                 crate::format::thousands(best.points),
                 best.sessions
             ));
@@ -123,7 +118,7 @@ fn tables(ui: &mut egui::Ui, data: &ScoresData, colours: &Palette) {
     }
     for (mode, rows) in &view.tables {
         ui.label(
-            RichText::new(format!("{} — top ten", mode_title(mode)))
+            RichText::new(format!("{} — top ten", data.title_of(mode)))
                 .strong()
                 .size(17.0),
         );
@@ -194,7 +189,7 @@ fn plots(ui: &mut egui::Ui, data: &ScoresData, colours: &Palette) {
     let day = |session: &SessionPoint| session.ended_at as f64 / 86_400.0;
     // Hovering a point names its session: the mode's series and the point's index say which.
     let describe = |plot_name: &str, index: usize| -> Option<String> {
-        let mode = modes.iter().find(|mode| mode_title(mode) == plot_name)?;
+        let mode = modes.iter().find(|mode| data.title_of(mode) == plot_name)?;
         let session = *per_mode(mode).get(index)?;
         Some(format!(
             "{} · {}\n{} points · {}/{} right",
@@ -216,7 +211,7 @@ fn plots(ui: &mut egui::Ui, data: &ScoresData, colours: &Palette) {
         for mode in &modes {
             let (colour, _, symbol) = mode_style(mode);
             ui.label(
-                RichText::new(format!("{symbol} {}", mode_title(mode)))
+                RichText::new(format!("{symbol} {}", data.title_of(mode)))
                     .color(colour)
                     .strong(),
             );
@@ -248,7 +243,7 @@ fn plots(ui: &mut egui::Ui, data: &ScoresData, colours: &Palette) {
                             [day(s), y]
                         })
                         .collect();
-                    let name = mode_title(mode);
+                    let name = data.title_of(mode);
                     plot.line(
                         Line::new(name.clone(), points.clone()).color(colour.gamma_multiply(0.6)),
                     );

@@ -128,7 +128,7 @@ pub fn asking(
             name::asking(ui, question, draft, dataset, colours)
         }
         Draft::WhichProvince(_) => {
-            let names_shown = quiz.settings.map.difficulty.shows_province_names();
+            let names_shown = quiz.choices.difficulty.shows_province_names();
             province::asking(ui, names_shown, colours);
             Vec::new()
         }
@@ -226,7 +226,7 @@ pub fn asking_overlay(frame: &MapFrame, quiz: &ActiveQuiz, data: &GameData) {
     let (Some(question), Some(draft)) = (quiz.session.current(), &quiz.draft) else {
         return;
     };
-    let names_shown = quiz.settings.map.difficulty.shows_province_names();
+    let names_shown = quiz.choices.difficulty.shows_province_names();
     match draft {
         Draft::WhereIs(draft) => where_is::asking_overlay(frame, draft),
         Draft::FindOnMap(draft) => find::asking_overlay(frame, draft, data),

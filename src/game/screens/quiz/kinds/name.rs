@@ -123,7 +123,7 @@ pub fn map_markers(
     quiz: &ActiveQuiz,
     data: &GameData,
 ) -> (Vec<CityId>, Vec<CityId>) {
-    let mut shown = city_pool(&data.dataset, quiz.settings.map.difficulty);
+    let mut shown = city_pool(&data.dataset, quiz.choices.difficulty);
     let marked = data.city_ids(std::slice::from_ref(&question.city));
     for id in &marked {
         if !shown.contains(id) {
