@@ -81,8 +81,9 @@ impl Cli {
 pub enum Command {
     /// Play in a window (what `cityquiz` alone does).
     Play(PlayArgs),
-    /// Check a city dataset and report every problem with file, line and column; needs no
-    /// window, so it works on a server or a build without the game.
+    /// Check datasets and levels (told apart by their content) and report every problem with
+    /// file, line and column; with no file, the built-in dataset and levels. Exits 1 on any
+    /// problem. Needs no window, so it works on a server or a build without the game.
     Check(CheckArgs),
     /// Write every session (player, mode, date, score, accuracy, time, seed) as CSV for a
     /// spreadsheet; with --answers, every answer instead. Needs no window.
@@ -122,10 +123,13 @@ impl ExportArgs {
 
 #[derive(Debug, Clone, Args, PartialEq)]
 pub struct CheckArgs {
-    /// The city dataset to check (TOML, in the format of assets/data/cities.toml)
-    /// [default: the built-in one].
+    /// The city dataset to check, and to check the levels against (TOML, in the format of
+    /// assets/data/cities.toml) [default: the built-in one].
     #[arg(long, value_name = "FILE")]
     pub dataset: Option<PathBuf>,
+    /// Datasets and levels (the format of levels/README.md) to check.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 }
 
 /// The options of a game run.
@@ -423,8 +427,14 @@ mod tests {
         assert_eq!(
             check,
             Command::Check(CheckArgs {
-                dataset: Some(PathBuf::from("mine.toml"))
+                dataset: Some(PathBuf::from("mine.toml")),
+                files: Vec::new(),
             })
+        );
+        let files = parse_cli(&["check", "levels/a.toml", "b.toml"]).unwrap();
+        assert!(
+            matches!(files.into_command(), Command::Check(args) if args.files.len() == 2),
+            "files are positional"
         );
         assert!(parse_cli(&["--seed", "4", "check"]).is_err());
         let export = parse_cli(&["export", "--out", "r.csv", "--answers", "--data-dir", "d"])

@@ -10,7 +10,7 @@ fn main() -> ExitCode {
     let cli = Cli::try_parse_args(std::env::args_os()).unwrap_or_else(|err| err.exit());
     match cli.into_command() {
         Command::Play(args) => play(args),
-        Command::Check(args) => match cityquiz::check::check(args.dataset.as_deref()) {
+        Command::Check(args) => match cityquiz::check::check(args.dataset.as_deref(), &args.files) {
             Ok(summary) => {
                 println!("{summary}");
                 ExitCode::SUCCESS

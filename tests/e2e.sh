@@ -127,7 +127,19 @@ elif "$bin" check --dataset "$broken" >"$out/check-broken.log" 2>&1 \
   echo "FAIL check: a broken dataset was not reported with file:line:column"
   cat "$out/check-broken.log"; failed=1
 else
-  echo "ok   check: $(cat "$out/check.log")"
+  echo "ok   check: $(tr '\n' ' ' <"$out/check.log")"
+fi
+# Every level of levels/ passes; a level with a typo in a kind fails with file:line:column.
+broken_level="$data_dir/broken-level.toml"
+sed 's/"where-is"/"where-iz"/' "$here/../levels/01-ten-largest.toml" >"$broken_level"
+if ! "$bin" check "$here"/../levels/*.toml >"$out/check-levels.log" 2>&1; then
+  echo "FAIL check levels/*.toml"; cat "$out/check-levels.log"; failed=1
+elif "$bin" check "$broken_level" >"$out/check-broken-level.log" 2>&1 \
+    || ! grep -q 'broken-level.toml:[0-9]*:[0-9]*: "where-iz" is not a kind' "$out/check-broken-level.log"; then
+  echo "FAIL check: a broken level was not reported with file:line:column"
+  cat "$out/check-broken-level.log"; failed=1
+else
+  echo "ok   check levels: $(wc -l <"$out/check-levels.log") files, a broken one reported"
 fi
 # The scripted runs above kept their answers in the progress database: export them for a teacher.
 if ! "$bin" export --data-dir "$data_dir" --out "$out/sessions.csv" >"$out/export.log" 2>&1 \
