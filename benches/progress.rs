@@ -58,6 +58,7 @@ fn main() {
             .unwrap();
     }
     let start = SessionStart {
+        plan_hash: None,
         player: mina,
         mode: "map".into(),
         seed: 1,

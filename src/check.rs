@@ -81,7 +81,10 @@ mod tests {
     fn the_built_in_dataset_and_levels_pass() {
         let summary = check(None, &[]).unwrap();
         assert!(summary.contains("no problems (28 cities"), "{summary}");
-        assert!(summary.contains("the built-in levels: no problems"), "{summary}");
+        assert!(
+            summary.contains("the built-in levels: no problems"),
+            "{summary}"
+        );
     }
 
     #[test]
@@ -94,7 +97,11 @@ mod tests {
             .collect();
         files.push(root.join("assets/data/cities.toml"));
         let summary = check(None, &files).unwrap();
-        assert_eq!(summary.matches("(level ").count(), files.len() - 1, "{summary}");
+        assert_eq!(
+            summary.matches("(level ").count(),
+            files.len() - 1,
+            "{summary}"
+        );
         assert_eq!(summary.matches("28 cities, ").count(), 2, "{summary}");
     }
 
@@ -112,6 +119,9 @@ mod tests {
         let level = dir.path().join("level.toml");
         std::fs::write(&level, "format = 1\nid = \"x\"\ntitle = \"X\"\n[[round]]\nkinds = [\"where-iz\"]\nquestions = 3\n").unwrap();
         let problems = check(None, &[level]).unwrap_err();
-        assert!(problems.contains("level.toml:5:10: \"where-iz\" is not a kind"), "{problems}");
+        assert!(
+            problems.contains("level.toml:5:10: \"where-iz\" is not a kind"),
+            "{problems}"
+        );
     }
 }

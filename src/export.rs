@@ -153,6 +153,7 @@ mod tests {
         let mut session = QuizSession::new(questions(&d, "facts", 4), None);
         let id = db
             .start_session(&SessionStart {
+                plan_hash: None,
                 player,
                 mode: "facts".into(),
                 seed: 4,

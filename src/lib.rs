@@ -21,7 +21,6 @@ pub mod names;
 pub mod plan;
 pub mod progress;
 pub mod quiz;
-pub mod records;
 pub mod settings;
 pub mod storage;
 pub mod text;

@@ -10,16 +10,18 @@ fn main() -> ExitCode {
     let cli = Cli::try_parse_args(std::env::args_os()).unwrap_or_else(|err| err.exit());
     match cli.into_command() {
         Command::Play(args) => play(args),
-        Command::Check(args) => match cityquiz::check::check(args.dataset.as_deref(), &args.files) {
-            Ok(summary) => {
-                println!("{summary}");
-                ExitCode::SUCCESS
+        Command::Check(args) => {
+            match cityquiz::check::check(args.dataset.as_deref(), &args.files) {
+                Ok(summary) => {
+                    println!("{summary}");
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => {
+                    eprintln!("{problems}");
+                    ExitCode::FAILURE
+                }
             }
-            Err(problems) => {
-                eprintln!("{problems}");
-                ExitCode::FAILURE
-            }
-        },
+        }
         Command::Export(args) => match args.run() {
             Ok(summary) => {
                 println!("{summary}");

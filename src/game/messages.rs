@@ -44,6 +44,8 @@ pub struct Played {
     pub mode: String,
     /// It runs until the first miss (endless higher or lower).
     pub endless: bool,
+    /// The content hash of the plan's file (`Plan::content_hash`).
+    pub plan_hash: String,
 }
 
 /// A quiz began (new, played again, or resumed): what it is and what it asks.

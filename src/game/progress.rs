@@ -299,6 +299,7 @@ fn record_answers(
             }
         };
         let start = SessionStart {
+            plan_hash: Some(answer.played.plan_hash.clone()),
             player,
             mode: answer.played.mode.clone(),
             seed: answer.seed,

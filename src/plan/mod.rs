@@ -13,6 +13,7 @@ mod built_in;
 mod deal;
 mod fields;
 mod file;
+mod file_select;
 mod select;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -29,6 +30,7 @@ use crate::quiz::population::Measure;
 pub use built_in::{built_in_plans, built_in_sources};
 pub use deal::{Dealt, EndlessRun, PlanChoices, deal};
 pub use file::{is_plan_file, parse_plan};
+
 pub use select::resolve_cities;
 
 /// Where the game offers a plan.
@@ -80,6 +82,20 @@ pub struct Plan {
     pub rounds: Vec<Round>,
     /// Where it came from (`levels/01-largest.toml`), for messages.
     pub file: String,
+    /// A hash of the file's text, the same on every machine and Rust release (FNV-1a, 64 bits,
+    /// in hex): a saved session says which version of the plan it was dealt from.
+    pub content_hash: String,
+}
+
+/// FNV-1a over the bytes, 64 bits, as 16 hex digits: tiny, fixed by its definition, and not
+/// std's `DefaultHasher`, whose output may change between releases.
+pub fn content_hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 impl Plan {

@@ -164,6 +164,18 @@ fn a_round_its_cities_cannot_fill_is_found_by_the_dry_run() {
 }
 
 #[test]
+fn the_content_hash_is_fnv_1a_and_follows_the_text() {
+    // The published FNV-1a test vectors: a changed formula would move every saved hash.
+    assert_eq!(content_hash(""), "cbf29ce484222325");
+    assert_eq!(content_hash("a"), "af63dc4c8601ec8c");
+    assert_eq!(content_hash("foobar"), "85944171f73967e8");
+    let d = test_dataset();
+    let text = level("[[round]]\nkinds = [\"where-is\"]\nquestions = 2\n");
+    let plan = parse_plan("a.toml", &text, &d).unwrap();
+    assert_eq!(plan.content_hash, content_hash(&text));
+}
+
+#[test]
 fn plans_tell_apart_from_datasets() {
     assert!(is_plan_file(&level("[[round]]\nkinds = [\"where-is\"]\n")));
     assert!(!is_plan_file(crate::dataset::BUILT_IN));

@@ -15,6 +15,7 @@ mod city_records;
 mod db;
 mod history;
 mod players;
+mod records;
 mod rows;
 mod sample;
 mod schema;
@@ -30,6 +31,7 @@ pub use history::{
     CityMastery, ConfusedPair, DayCount, Mastery, PersonalBest, ScoresView, SessionPoint,
     TABLE_SIZE, bests,
 };
+pub use records::PlayerRecords;
 pub use rows::{AnswerRow, SessionRow};
 pub use sample::{SAMPLE_MODES, SampleCounts, SampleHistory};
 pub use schema::LATEST as SCHEMA_VERSION;

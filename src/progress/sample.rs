@@ -84,6 +84,7 @@ impl ProgressDb {
                     let seed = rng.random_range(0..1_000_000u64);
                     let questions = deal(dataset, plan, &choices, seed, &[]).questions;
                     let start = SessionStart {
+                        plan_hash: Some(plan.content_hash.clone()),
                         player,
                         mode: plan.table_name(choices.difficulty),
                         seed,

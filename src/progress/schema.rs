@@ -87,13 +87,21 @@ CREATE INDEX finished_by_player ON session
 CREATE INDEX answered_by_player ON session (player_id, started_at, answered);
 ";
 
+/// Version 3 → 4: a session keeps its best streak (the records of endless higher or lower are
+/// read per player from it, no longer from a file shared by everyone) and the content hash of
+/// the plan it was made from (`backfill_streaks` fills the streaks in for older sessions).
+const V4: &str = "
+ALTER TABLE session ADD COLUMN best_streak INTEGER;
+ALTER TABLE session ADD COLUMN plan_hash TEXT;
+";
+
 /// One step: its SQL, then (for a few) a pass in Rust over the rows it changed.
 pub struct Migration {
     pub sql: &'static str,
     pub then: Option<fn(&rusqlite::Transaction) -> rusqlite::Result<()>>,
 }
 
-pub const MIGRATIONS: [Migration; 3] = [
+pub const MIGRATIONS: [Migration; 4] = [
     Migration {
         sql: V1,
         then: None,
@@ -106,7 +114,34 @@ pub const MIGRATIONS: [Migration; 3] = [
         sql: V3,
         then: Some(backfill_subjects),
     },
+    Migration {
+        sql: V4,
+        then: Some(backfill_streaks),
+    },
 ];
+
+/// Version 4's `session.best_streak` for older sessions: the longest run of right answers in
+/// their recorded answers, in order.
+fn backfill_streaks(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    let rows: Vec<(i64, bool)> = {
+        let mut statement =
+            tx.prepare("SELECT session_id, correct FROM answer ORDER BY session_id, position")?;
+        statement
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    let mut best: std::collections::BTreeMap<i64, (u32, u32)> = Default::default();
+    for (session, correct) in rows {
+        let (run, longest) = best.entry(session).or_default();
+        *run = if correct { *run + 1 } else { 0 };
+        *longest = (*longest).max(*run);
+    }
+    let mut update = tx.prepare("UPDATE session SET best_streak = ?2 WHERE id = ?1")?;
+    for (session, (_, longest)) in best {
+        update.execute(rusqlite::params![session, longest])?;
+    }
+    Ok(())
+}
 
 /// The schema version this build writes.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

@@ -18,6 +18,8 @@ pub struct SessionStart {
     pub mode: String,
     pub seed: u64,
     pub questions: Vec<crate::quiz::Question>,
+    /// The content hash of the plan the questions were dealt from (`Plan::content_hash`).
+    pub plan_hash: Option<String>,
 }
 
 /// A session left mid-way that can be taken up again: its questions and the answers given.
@@ -59,14 +61,15 @@ impl ProgressDb {
         };
         self.conn
             .execute(
-                "INSERT INTO session (player_id, mode, seed, started_at, questions)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO session (player_id, mode, seed, started_at, questions, plan_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
                     start.player.0,
                     start.mode,
                     start.seed as i64,
                     started_at,
-                    questions
+                    questions,
+                    start.plan_hash
                 ],
             )
             .map_err(|err| self.error(err))?;
@@ -157,7 +160,7 @@ impl ProgressDb {
         self.conn
             .execute(
                 "UPDATE session SET ended_at = ?2, points = ?3, max_points = ?4, correct = ?5,
-                    answered = ?6, stars = ?7, seconds = ?8
+                    answered = ?6, stars = ?7, seconds = ?8, best_streak = ?9
                  WHERE id = ?1",
                 params![
                     session.0,
@@ -167,7 +170,8 @@ impl ProgressDb {
                     summary.correct as i64,
                     summary.answered as i64,
                     summary.stars,
-                    summary.time.as_secs_f64()
+                    summary.time.as_secs_f64(),
+                    summary.best_streak
                 ],
             )
             .map_err(|err| self.error(err))?;

@@ -32,6 +32,7 @@ fn played(seed: u64) -> QuizSession {
 fn record(db: &mut ProgressDb, player: PlayerId, mode: &str, session: &QuizSession) -> SessionId {
     let id = db
         .start_session(&SessionStart {
+            plan_hash: None,
             player,
             mode: mode.into(),
             seed: 77,
@@ -140,6 +141,7 @@ fn a_session_left_mid_way_keeps_its_answers() {
         let player = db.add_player("Mina").unwrap();
         let id = db
             .start_session(&SessionStart {
+                plan_hash: None,
                 player,
                 mode: "quick-play".into(),
                 seed: 5,
@@ -313,7 +315,7 @@ fn a_version_2_file_gets_each_answers_city_from_its_saved_question() {
         }
     }
     let db = open(dir.path());
-    assert_eq!(db.schema_version().unwrap(), 3);
+    assert_eq!(db.schema_version().unwrap(), super::SCHEMA_VERSION);
     let cities: Vec<Option<String>> = {
         let mut statement = db
             .conn
@@ -350,6 +352,7 @@ fn a_session_left_mid_way_can_be_resumed_where_it_stopped_or_discarded() {
     let player = db.add_player("Mina").unwrap();
     let id = db
         .start_session(&SessionStart {
+            plan_hash: None,
             player,
             mode: "quick-play".into(),
             seed: 6,
@@ -510,6 +513,7 @@ fn confused_pairs_count_both_directions_once() {
     let player = db.add_player("Mina").unwrap();
     let d = test_dataset();
     let start = SessionStart {
+        plan_hash: None,
         player,
         mode: "drill".into(),
         seed: 1,

@@ -59,6 +59,7 @@ fn child_records_answers() {
         let mut quiz = QuizSession::new(questions, None);
         let session = db
             .start_session(&SessionStart {
+                plan_hash: None,
                 player,
                 mode: "map".into(),
                 seed,

@@ -122,6 +122,7 @@ impl ActiveQuiz {
             title: self.plan.title.clone(),
             mode: self.plan.table_name(self.choices.difficulty),
             endless: self.plan.is_endless(),
+            plan_hash: self.plan.content_hash.clone(),
         }
     }
 

@@ -11,7 +11,7 @@ use crate::game::map::MapScene;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
 use crate::game::messages::QuizCommand;
 use crate::game::progress::Progress;
-use crate::game::records::PlayerRecords;
+use crate::game::records::KeptRecords;
 use crate::game::screen::Screen;
 use crate::map_view::MapView;
 use crate::quiz::{Answer, Question, QuestionResult, QuizSession};
@@ -61,7 +61,7 @@ fn show_results(
     mut commands: Commands,
     quiz: Option<Res<ActiveQuiz>>,
     data: Option<Res<GameData>>,
-    records: Res<PlayerRecords>,
+    records: Res<KeptRecords>,
     progress: Option<Res<Progress>>,
 ) {
     let (Some(quiz), Some(data)) = (quiz, data) else {
@@ -134,7 +134,7 @@ fn standing_line(progress: Option<&Progress>) -> Option<String> {
 }
 
 /// The match board's time, and whether it is the best for its size.
-fn board_line(session: &QuizSession, records: &PlayerRecords) -> Option<String> {
+fn board_line(session: &QuizSession, records: &KeptRecords) -> Option<String> {
     let (answer, pairs) =
         session
             .results
@@ -163,13 +163,13 @@ fn board_line(session: &QuizSession, records: &PlayerRecords) -> Option<String> 
     ))
 }
 
-fn best_streak_line(streak: u32, records: &PlayerRecords) -> String {
+fn best_streak_line(streak: u32, records: &KeptRecords) -> String {
     if records.new_best {
         format!("{streak} right in a row: a new best!")
     } else {
         format!(
             "{streak} right in a row. Your best is {}.",
-            records.records.higher_or_lower_best
+            records.records.best_streak
         )
     }
 }
