@@ -31,7 +31,7 @@ pub use history::{
     CityMastery, ConfusedPair, DayCount, Mastery, PersonalBest, ScoresView, SessionPoint,
     TABLE_SIZE, bests,
 };
-pub use records::PlayerRecords;
+pub use records::{DailyRun, PlayerRecords, daily_run};
 pub use rows::{AnswerRow, SessionRow};
 pub use sample::{SAMPLE_MODES, SampleCounts, SampleHistory};
 pub use schema::LATEST as SCHEMA_VERSION;

@@ -9,6 +9,7 @@ use cityquiz::game::testing::{headless_app, screen, tap, tap_with};
 use cityquiz::settings::{Settings, Theme, UiScale};
 
 mod facts_quiz;
+mod levels;
 mod listeners;
 mod map_quiz;
 mod progress;
@@ -83,7 +84,8 @@ fn starts_on_the_title_menu() {
     assert_eq!(screen(&app), Screen::Title);
     assert_eq!(page(&app).heading, "cityquiz");
     let labels: Vec<_> = menu(&app).items.iter().map(|i| i.label.as_str()).collect();
-    assert_eq!(labels[..2], ["Quiz of the day", "Play"]);
+    assert!(labels[0].starts_with("Quiz of the day — "), "{labels:?}");
+    assert_eq!(labels[1], "Play");
     assert_eq!(labels.last(), Some(&"Quit"));
 }
 

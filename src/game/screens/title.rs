@@ -8,7 +8,8 @@ use crate::game::messages::QuizCommand;
 use crate::game::options::GameOptions;
 use crate::game::progress::Progress;
 use crate::game::screen::Screen;
-use crate::plan::Shelf;
+use crate::plan::{Shelf, day_number};
+use crate::progress::DailyRun;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -96,8 +97,14 @@ fn main_menu(progress: &Progress, data: Option<&GameData>, player: Option<&str>)
     };
     let mut items = resume_lines(progress, data);
     if let Some(daily) = data.and_then(|data| data.shelf(Shelf::Daily).next()) {
+        let today = day_number(crate::progress::now());
+        let run = progress
+            .player
+            .and_then(|player| progress.with_db(|db| db.daily_run(player, &daily.id, today)))
+            .and_then(Result::ok)
+            .unwrap_or_default();
         items.push(MenuItem::new(
-            daily.title.clone(),
+            daily_line(&daily.title, run),
             MenuAction::Quiz(QuizCommand::Start(daily.id.clone())),
         ));
     }
@@ -112,6 +119,22 @@ fn main_menu(progress: &Progress, data: Option<&GameData>, player: Option<&str>)
         MenuItem::new("Quit", MenuAction::Quit),
     ]);
     items
+}
+
+/// "Quiz of the day — done today ✓ · 3 days in a row", or what is waiting.
+fn daily_line(title: &str, run: DailyRun) -> String {
+    let days = |n: u32| {
+        if n == 1 {
+            "1 day".to_string()
+        } else {
+            format!("{n} days")
+        }
+    };
+    match (run.done_today, run.days) {
+        (true, n) => format!("{title} — done today ✓ · {} in a row", days(n)),
+        (false, 0) => format!("{title} — ten new questions today"),
+        (false, n) => format!("{title} — today's is waiting · {} in a row so far", days(n)),
+    }
 }
 
 /// The title's text: what the game is, and who is playing (the menu may scroll past the
