@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::dataset::Dataset;
 use crate::geography::MapShapes;
+use crate::plan::{Plan, built_in_plans, table_title};
 use crate::progress::{AnswerRow, ProgressDb, SessionRow};
 use crate::quiz::grade;
 
@@ -30,26 +31,29 @@ pub fn export(data_dir: &Path, out: &Path, rows: ExportRows) -> Result<String, S
     if let Some(notice) = notice {
         return Err(notice);
     }
+    let map = MapShapes::built_in().map_err(|err| err.to_string())?;
+    let dataset = Dataset::built_in(Some(&map.country)).map_err(|err| err.to_string())?;
+    // Each level's rows are named by its title beside its id.
+    let plans = built_in_plans(&dataset).map_err(|err| err.to_string())?;
     let (count, what) = match rows {
         ExportRows::Answers => {
-            let map = MapShapes::built_in().map_err(|err| err.to_string())?;
-            let dataset = Dataset::built_in(Some(&map.country)).map_err(|err| err.to_string())?;
             let rows = db.answer_rows().map_err(|err| err.to_string())?;
-            write_answers(out, &rows, &dataset)?;
+            write_answers(out, &rows, &dataset, &plans)?;
             (rows.len(), "answers")
         }
         ExportRows::Sessions => {
             let rows = db.session_rows().map_err(|err| err.to_string())?;
-            write_sessions(out, &rows)?;
+            write_sessions(out, &rows, &plans)?;
             (rows.len(), "sessions")
         }
     };
     Ok(format!("wrote {count} {what} to {}", out.display()))
 }
 
-const SESSION_HEADER: [&str; 9] = [
+const SESSION_HEADER: [&str; 10] = [
     "player",
     "mode",
+    "quiz",
     "started (UTC)",
     "finished",
     "score",
@@ -59,7 +63,12 @@ const SESSION_HEADER: [&str; 9] = [
     "seed",
 ];
 
-fn write_sessions(out: &Path, rows: &[SessionRow]) -> Result<(), String> {
+/// The title a row's mode stands for (the mode itself for a table no plan keeps).
+fn title(plans: &[Plan], mode: &str) -> String {
+    table_title(plans, mode).unwrap_or_else(|| mode.to_string())
+}
+
+fn write_sessions(out: &Path, rows: &[SessionRow], plans: &[Plan]) -> Result<(), String> {
     let mut writer = csv_writer(out)?;
     let mut write = || -> csv::Result<()> {
         writer.write_record(SESSION_HEADER)?;
@@ -72,6 +81,7 @@ fn write_sessions(out: &Path, rows: &[SessionRow]) -> Result<(), String> {
             writer.write_record([
                 row.player.clone(),
                 row.mode.clone(),
+                title(plans, &row.mode),
                 row.started.clone(),
                 if row.finished { "yes" } else { "no" }.to_string(),
                 row.points.to_string(),
@@ -87,9 +97,10 @@ fn write_sessions(out: &Path, rows: &[SessionRow]) -> Result<(), String> {
     write().map_err(|err| format!("could not write {}: {err}", out.display()))
 }
 
-const ANSWER_HEADER: [&str; 11] = [
+const ANSWER_HEADER: [&str; 12] = [
     "player",
     "mode",
+    "quiz",
     "started (UTC)",
     "question number",
     "question",
@@ -101,7 +112,12 @@ const ANSWER_HEADER: [&str; 11] = [
     "hit instead",
 ];
 
-fn write_answers(out: &Path, rows: &[AnswerRow], dataset: &Dataset) -> Result<(), String> {
+fn write_answers(
+    out: &Path,
+    rows: &[AnswerRow],
+    dataset: &Dataset,
+    plans: &[Plan],
+) -> Result<(), String> {
     let mut writer = csv_writer(out)?;
     let mut write = || -> csv::Result<()> {
         writer.write_record(ANSWER_HEADER)?;
@@ -115,6 +131,7 @@ fn write_answers(out: &Path, rows: &[AnswerRow], dataset: &Dataset) -> Result<()
             writer.write_record([
                 row.player.clone(),
                 row.mode.clone(),
+                title(plans, &row.mode),
                 row.started.clone(),
                 (row.position + 1).to_string(),
                 row.question.prompt(dataset),
@@ -187,8 +204,9 @@ mod tests {
         assert_eq!(rows.len(), 1);
         assert_eq!(&rows[0][0], "Kim, \"Mina\"", "quoted and read back whole");
         assert_eq!(&rows[0][1], "facts");
-        assert_eq!(&rows[0][3], "yes");
-        assert_eq!(&rows[0][8], "4");
+        assert_eq!(&rows[0][2], "Facts quiz");
+        assert_eq!(&rows[0][4], "yes");
+        assert_eq!(&rows[0][9], "4");
         let text = std::fs::read_to_string(&out).unwrap();
         assert!(
             text.contains("\"Kim, \"\"Mina\"\"\""),
@@ -201,8 +219,8 @@ mod tests {
         let mut reader = csv::Reader::from_path(&answers).unwrap();
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 11);
-        assert!(rows.iter().all(|row| &row[7] == "no"));
-        assert!(!rows[0][4].is_empty() && !rows[0][6].is_empty());
+        assert!(rows.iter().all(|row| &row[8] == "no"));
+        assert!(!rows[0][5].is_empty() && !rows[0][7].is_empty());
     }
 
     #[test]

@@ -144,7 +144,7 @@ fi
 # The scripted runs above kept their answers in the progress database: export them for a teacher.
 if ! "$bin" export --data-dir "$data_dir" --out "$out/sessions.csv" >"$out/export.log" 2>&1 \
     || ! "$bin" export --data-dir "$data_dir" --answers --out "$out/answers.csv" >>"$out/export.log" 2>&1 \
-    || ! head -n 1 "$out/sessions.csv" | grep -q '^player,mode,started (UTC),' \
+    || ! head -n 1 "$out/sessions.csv" | grep -q '^player,mode,quiz,started (UTC),' \
     || [[ $(wc -l <"$out/answers.csv") -lt 10 ]]; then
   echo "FAIL export"; cat "$out/export.log"; failed=1
 else

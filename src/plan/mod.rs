@@ -139,6 +139,20 @@ impl Plan {
     }
 }
 
+/// What the player calls the quiz a table name stands for: "Map quiz (easy)" for "map/easy",
+/// the plan's title for its id; `None` for a table no plan keeps.
+pub fn table_title(plans: &[Plan], mode: &str) -> Option<String> {
+    let (id, difficulty) = match mode.split_once('/') {
+        Some((id, difficulty)) => (id, Some(difficulty)),
+        None => (mode, None),
+    };
+    let plan = plans.iter().find(|plan| plan.id == id)?;
+    Some(match difficulty {
+        Some(difficulty) => format!("{} ({difficulty})", plan.title),
+        None => plan.title.clone(),
+    })
+}
+
 /// The day (from 1970-01-01, UTC) a moment in seconds since 1970 falls on.
 pub fn day_number(now: i64) -> i64 {
     now.div_euclid(86_400)
