@@ -26,7 +26,7 @@ shoot() {
   rm -f "$shot"
   start=$(date +%s%N)
   timeout 180 xvfb-run -a -s "-screen 0 1280x720x24" \
-    "$bin" "$@" --data-dir "$data_dir" --screenshot "$shot" >"$out/$name.log" 2>&1 || code=$?
+    "$bin" "$@" --data-dir "${shot_data_dir:-$data_dir}" --screenshot "$shot" >"$out/$name.log" 2>&1 || code=$?
   if [[ $code != "${expect_exit:-0}" ]]; then
     echo "FAIL $name: exit code $code, expected ${expect_exit:-0} (124: timed out); log: $out/$name.log"
     tail -n 20 "$out/$name.log"
@@ -90,6 +90,22 @@ shoot facts-which-city-feedback --quiz facts --seed 1 --steps "$(play 2)"
 # tried and marked (dark theme).
 shoot facts-board-mid-game --quiz facts --seed 1 --theme dark \
   --steps "$(play_on 10); press A; press 4; press B; press 2; press C; press 1; wait 2 frames"
+
+# Levels, through the script as a player reaches them: the title (at 1280×720, and at 1024×600
+# with the 75 % interface in a data folder of its own), the Play screen, a level's
+# instructions, a question of a mixed level (the coast: the map, then the facts) and the quiz
+# of the day's results.
+small_dir="$data_dir/small-window"
+mkdir -p "$small_dir"
+printf 'ui_scale = "75%%"\n' >"$small_dir/settings.toml"
+shoot level-title --screen title --seed 2 --steps "wait title"
+shot_data_dir=$small_dir shoot level-title-1024x600 --screen title --window-size 1024x600 \
+  --steps "wait title"
+shoot level-play --screen title --steps "wait title; click \"Play\"; wait play"
+shoot level-instructions --screen title \
+  --steps "wait title; click \"Play\"; wait play; click \"4. The coast\"; wait play"
+shoot level-mixed-question --level coast-and-ports --seed 3 --steps "$(play_on 6)"
+shoot level-daily-results --level daily --steps "$(play 10); press Enter; wait results"
 
 # The map quizzes above stopped mid-way: the title offers to resume the last one or discard it.
 shoot title-resume --screen title --seed 2

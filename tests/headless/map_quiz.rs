@@ -353,7 +353,7 @@ fn a_whole_map_quiz_played_with_the_mouse_gets_the_maximum_and_is_kept() {
     assert_eq!(summary.points, 10_000 + 3_500);
     let text = page(&app).paragraphs.join("\n");
     assert!(
-        text.contains("Rank 1 in this mode's high scores · a new best for you!"),
+        text.contains("Rank 1 in this quiz's high scores · a new best for you!"),
         "{text}"
     );
     // Every answer and the total are in the progress database, under the first player.

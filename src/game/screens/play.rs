@@ -114,8 +114,13 @@ fn list(data: &GameData, bests: &[PersonalBest]) -> (Page, Menu) {
         .shelf(Shelf::Levels)
         .find(|plan| !passed(plan, best_of(bests, &plan.id)))
         .map(|plan| plan.id.clone());
+    // The keyboard starts on the next level to try (else on the first line).
+    let mut focus = 0;
     for plan in data.shelf(Shelf::Levels) {
         let best = best_of(bests, &plan.id);
+        if next.as_deref() == Some(plan.id.as_str()) {
+            focus = items.len();
+        }
         let mark = if next.as_deref() == Some(plan.id.as_str()) {
             "▶ next: "
         } else if passed(plan, best) {
@@ -142,7 +147,7 @@ fn list(data: &GameData, bests: &[PersonalBest]) -> (Page, Menu) {
                 "The quick modes, then {levels} levels from easy to hard ({done} passed). Any level can be played at any time."
             )],
         },
-        Menu::new(items),
+        Menu { items, focus },
     )
 }
 

@@ -3,19 +3,22 @@
 use bevy::prelude::*;
 
 use crate::game::data::GameData;
+use crate::game::map::MapScene;
 use crate::game::menu::{self, Menu, MenuAction, MenuItem, Page};
 use crate::game::messages::QuizCommand;
 use crate::game::options::GameOptions;
 use crate::game::progress::Progress;
 use crate::game::screen::Screen;
+use crate::map_view::MapView;
 use crate::plan::{Shelf, day_number};
 use crate::progress::DailyRun;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         OnEnter(Screen::Title),
-        (ask_who_plays_first, show_main_menu).chain(),
+        (ask_who_plays_first, show_main_menu, show_country).chain(),
     )
+    .add_systems(OnExit(Screen::Title), hide_country)
     .add_systems(
         Update,
         relist_main_menu.run_if(in_state(Screen::Title).and_then(resource_changed::<Progress>)),
@@ -153,6 +156,26 @@ fn title_page(player: Option<&str>) -> Page {
         details: Vec::new(),
         paragraphs,
     }
+}
+
+/// Where the country goes in a 1280×720 window until the page has laid itself out beside it.
+const TITLE_MAP_RECT: [f64; 4] = [666.0, 0.0, 1280.0, 680.0];
+
+/// The whole country, every city marked, beside the menu: the game's picture of itself.
+fn show_country(mut commands: Commands, data: Option<Res<GameData>>) {
+    let Some(data) = data else {
+        return;
+    };
+    commands.insert_resource(MapScene {
+        view: MapView::fit_in_rect(data.country_bounds(), [1280.0, 720.0], TITLE_MAP_RECT),
+        emphasis: Vec::new(),
+        interactive: false,
+        markers: None,
+    });
+}
+
+fn hide_country(mut commands: Commands) {
+    commands.remove_resource::<MapScene>();
 }
 
 fn show_main_menu(mut commands: Commands, progress: Res<Progress>, data: Option<Res<GameData>>) {

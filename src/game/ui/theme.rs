@@ -83,6 +83,8 @@ fn style_for(theme: Theme) -> egui::Style {
     };
     style.spacing.item_spacing = egui::vec2(10.0, 10.0);
     style.spacing.button_padding = egui::vec2(16.0, 8.0);
+    // Scroll bars take their own room: a floating one would hide the end of a wrapped line.
+    style.spacing.scroll = egui::style::ScrollStyle::solid();
     let visuals = &mut style.visuals;
     visuals.override_text_color = Some(colours.text);
     visuals.panel_fill = colours.panel;

@@ -117,7 +117,7 @@ fn show_results(
     );
 }
 
-/// The finished quiz's place in its mode's high-score table, and a new personal best.
+/// The finished quiz's place in its plan's high-score table, and a new personal best.
 fn standing_line(progress: Option<&Progress>) -> Option<String> {
     let progress = progress?;
     let session = progress.last_finished?;
@@ -128,7 +128,7 @@ fn standing_line(progress: Option<&Progress>) -> Option<String> {
         ""
     };
     Some(format!(
-        "Rank {} in this mode's high scores{best}",
+        "Rank {} in this quiz's high scores{best}",
         standing.rank
     ))
 }
