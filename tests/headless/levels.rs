@@ -141,7 +141,7 @@ fn two_players_each_see_their_own_best_streak_and_stars() {
         line
     };
     let jun = line_of(&mut app, "The ten largest cities");
-    assert_eq!(jun, "▶ next: 1. The ten largest cities — ☆☆☆ · best 3,000");
+    assert_eq!(jun, "Next: 1. The ten largest cities — ☆☆☆ · best 3,000");
     let mina_id = app
         .world()
         .resource::<cityquiz::game::progress::Progress>()
@@ -164,11 +164,14 @@ fn two_players_each_see_their_own_best_streak_and_stars() {
     let next: Vec<&str> = menu(&app)
         .items
         .iter()
-        .filter(|item| item.label.starts_with("▶ next: "))
+        .filter(|item| item.label.starts_with("Next: "))
         .map(|item| item.label.as_str())
         .collect();
     assert_eq!(next.len(), 1);
     assert!(next[0].contains("2. The provincial capitals"), "{next:?}");
+    // The keyboard starts on it.
+    let focused = menu(&app).focused().map(|item| item.label.clone());
+    assert_eq!(focused.as_deref(), Some(next[0]));
     tap(&mut app, KeyCode::Escape);
     // And her streak is hers.
     play_level(&mut app, "higher-or-lower");

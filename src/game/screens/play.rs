@@ -122,7 +122,7 @@ fn list(data: &GameData, bests: &[PersonalBest]) -> (Page, Menu) {
             focus = items.len();
         }
         let mark = if next.as_deref() == Some(plan.id.as_str()) {
-            "▶ next: "
+            "Next: "
         } else if passed(plan, best) {
             "✓ "
         } else {

@@ -48,7 +48,7 @@ fn relist_main_menu(
     mut page: ResMut<Page>,
 ) {
     let player = progress.player_name();
-    page.set_if_neq(title_page(player.as_deref()));
+    page.set_if_neq(title_page());
     let items = main_menu(&progress, data.as_deref(), player.as_deref());
     if menu.items != items {
         let focus = menu.focus.min(items.len().saturating_sub(1));
@@ -140,21 +140,16 @@ fn daily_line(title: &str, run: DailyRun) -> String {
     }
 }
 
-/// The title's text: what the game is, and who is playing (the menu may scroll past the
-/// player's line).
-fn title_page(player: Option<&str>) -> Page {
-    let mut paragraphs = vec![
-        "Learn the cities of North Korea: by rank, by map and by heart.".to_string(),
-        // The five largest cities, in Korean script.
-        "평양 · 함흥 · 청진 · 남포 · 원산".into(),
-    ];
-    if let Some(name) = player {
-        paragraphs.push(format!("Playing as {name}."));
-    }
+/// The title's text: what the game is (who is playing is the menu's Player line).
+fn title_page() -> Page {
     Page {
         heading: "cityquiz".into(),
         details: Vec::new(),
-        paragraphs,
+        paragraphs: vec![
+            "Learn the cities of North Korea: by rank, by map and by heart.".to_string(),
+            // The five largest cities, in Korean script.
+            "평양 · 함흥 · 청진 · 남포 · 원산".into(),
+        ],
     }
 }
 
@@ -182,7 +177,7 @@ fn show_main_menu(mut commands: Commands, progress: Res<Progress>, data: Option<
     let player = progress.player_name();
     menu::show(
         &mut commands,
-        title_page(player.as_deref()),
+        title_page(),
         Menu::new(main_menu(&progress, data.as_deref(), player.as_deref())),
     );
 }

@@ -26,6 +26,8 @@ pub struct PageInput {
 
 const COLUMN_WIDTH: f32 = 720.0;
 const MENU_LINE: egui::Vec2 = egui::vec2(380.0, 40.0);
+/// Lines beyond which a menu closes up its spacing.
+const LONG_MENU: usize = 9;
 
 /// Where the shared map shows beside a page (a map quiz's results), for overlays to draw in.
 #[derive(Resource, Clone, Copy, Debug, Default, PartialEq)]
@@ -179,6 +181,11 @@ pub fn menu_lines(
     colours: &Palette,
 ) -> (Option<usize>, Option<usize>) {
     let (mut clicked, mut hovered) = (None, None);
+    // A long menu (the title's, with a quiz to resume) closes up so it fits without scrolling.
+    let spacing = ui.spacing().item_spacing.y;
+    if menu.items.len() > LONG_MENU {
+        ui.spacing_mut().item_spacing.y = 4.0;
+    }
     for (index, item) in menu.items.iter().enumerate() {
         let focused = index == menu.focus;
         // The focus is shown by a marker and by colour, never by colour alone.
@@ -199,6 +206,7 @@ pub fn menu_lines(
             clicked = Some(index);
         }
     }
+    ui.spacing_mut().item_spacing.y = spacing;
     (clicked, hovered)
 }
 
