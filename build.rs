@@ -17,11 +17,11 @@ fn main() {
     let mut code =
         String::from("/// Every level file, by its path in the repository, in file-name order.\n");
     code.push_str("pub const LEVEL_FILES: &[(&str, &str)] = &[\n");
+    // The path is joined when the library compiles, not here, so a checkout moved elsewhere
+    // (or a second one sharing the target folder) never reads a stale absolute path.
     for name in &names {
-        let path = folder.join(name);
         code.push_str(&format!(
-            "    (\"levels/{name}\", include_str!({:?})),\n",
-            path.display().to_string()
+            "    (\"levels/{name}\", include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/levels/{name}\"))),\n"
         ));
     }
     code.push_str("];\n");

@@ -6,8 +6,9 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use geo::BoundingRect;
 
+use super::map::cities::MapCities;
 use super::options::GameOptions;
-use crate::dataset::{City, CityId, CityKey, Dataset, PopulationKind};
+use crate::dataset::{CityId, CityKey, Dataset};
 use crate::geography::{LatLon, MapShapes, Projection};
 use crate::plan::{Plan, Shelf, built_in_plans};
 
@@ -15,10 +16,8 @@ use crate::plan::{Plan, Shelf, built_in_plans};
 pub struct GameData {
     pub dataset: Arc<Dataset>,
     pub map: Arc<MapShapes>,
-    /// Each city's place on the projected map (km), indexed by `CityId`.
-    pub city_positions: Arc<Vec<[f64; 2]>>,
-    /// Each city's marker radius in pixels, indexed by `CityId`.
-    pub marker_radii: Arc<Vec<f32>>,
+    /// The dataset's cities as the map draws them.
+    pub cities: Arc<MapCities>,
     /// Every built-in plan (modes and levels of levels/), in file-name order.
     pub plans: Arc<Vec<Arc<Plan>>>,
 }
@@ -27,28 +26,17 @@ impl GameData {
     pub fn load(options: &GameOptions) -> Result<GameData, String> {
         let map = MapShapes::built_in().map_err(|err| err.to_string())?;
         let dataset = Dataset::load(options.dataset.as_deref(), Some(&map.country))?;
-        let city_positions = dataset
-            .cities
-            .iter()
-            .map(|city| Projection::NORTH_KOREA.project(city.location))
-            .collect();
-        let populations: Vec<u32> = dataset.cities.iter().map(marker_population).collect();
-        let largest = populations.iter().copied().max().unwrap_or(1);
-        let marker_radii = populations
-            .iter()
-            .map(|&population| marker_radius(population, largest))
-            .collect();
         let plans = built_in_plans(&dataset)
             .map_err(|problems| problems.to_string())?
             .into_iter()
             .map(Arc::new)
             .collect();
+        let dataset = Arc::new(dataset);
         Ok(GameData {
             plans: Arc::new(plans),
-            dataset: Arc::new(dataset),
+            cities: Arc::new(MapCities::new(dataset.clone())),
+            dataset,
             map: Arc::new(map),
-            city_positions: Arc::new(city_positions),
-            marker_radii: Arc::new(marker_radii),
         })
     }
 
@@ -63,15 +51,12 @@ impl GameData {
     }
 
     pub fn position(&self, city: CityId) -> [f64; 2] {
-        self.city_positions[usize::from(city.0)]
+        self.cities.position(city)
     }
 
     /// The handles of the cities these keys name (keys this dataset lacks are left out).
     pub fn city_ids(&self, keys: &[CityKey]) -> Vec<CityId> {
-        keys.iter()
-            .filter_map(|key| self.dataset.city_by_key(key))
-            .map(|city| city.id)
-            .collect()
+        self.cities.city_ids(keys)
     }
 
     /// The country's extent in projected km: what a whole-country view shows.
@@ -95,21 +80,8 @@ impl GameData {
 
     /// The radius of the city's dot on the map, in pixels.
     pub fn marker_radius(&self, city: CityId) -> f32 {
-        self.marker_radii[usize::from(city.0)]
+        self.cities.marker_radius(city)
     }
-}
-
-/// Marker radius in pixels: the dot's area grows with the population.
-fn marker_radius(population: u32, largest: u32) -> f32 {
-    3.5 + 8.5 * (population as f32 / largest.max(1) as f32).sqrt()
-}
-
-/// The population a city's marker is sized by: its census total, else its largest figure.
-pub fn marker_population(city: &City) -> u32 {
-    city.figure(PopulationKind::Total)
-        .map(|p| p.amount.low())
-        .or_else(|| city.population.iter().map(|p| p.amount.low()).max())
-        .unwrap_or(0)
 }
 
 /// Why the data could not be loaded: every problem, one per line.

@@ -16,9 +16,9 @@ use crate::geography::{LatLon, Projection};
 use crate::quiz::Edit;
 use crate::quiz::name_marked::NameEdit;
 
-pub use super::map::MapScene;
+pub use super::map::{MapCities, MapScene};
 pub use super::screens::explore::state::{Explore, ExploreAction, Hover};
-pub use super::screens::quiz::active::{ActiveQuiz, QuizAction, QuizPhase};
+pub use super::screens::quiz::active::{ActiveQuiz, QuizAction, QuizPhase, QuizRequest};
 pub use super::screens::scores::data::ScoresData;
 
 /// A headless game: no window, no GPU, the real logic plugins, progress kept in `data_dir`.

@@ -181,3 +181,67 @@ fn two_players_each_see_their_own_best_streak_and_stars() {
         "4 right in a row. Your best is 5."
     );
 }
+
+#[test]
+fn a_quiz_over_a_dataset_of_its_own_asks_grades_and_draws_its_cities() {
+    use cityquiz::game::testing::{ActiveQuiz, MapCities, MapScene, QuizRequest};
+    use std::sync::Arc;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = untimed_app(dir.path());
+    let data = app.world().resource::<GameData>().clone();
+    // The game's dataset with Nampo under its older name: the quiz's own, as a set would bring.
+    let mut own = (*data.dataset).clone();
+    let nampo = own
+        .cities
+        .iter_mut()
+        .find(|city| city.slug == "nampo")
+        .unwrap();
+    nampo.name = "Chinnampo".into();
+    let own = Arc::new(MapCities::new(Arc::new(own)));
+    let text = "format = 1\nid = \"own\"\ntitle = \"Own\"\n\n[[round]]\nkinds = [\"name-marked\"]\nquestions = 4\neach_city_once = true\ncities = [\"nampo\", \"pyongyang\", \"kaesong\", \"wonsan\"]\n";
+    let plan = cityquiz::plan::parse_plan("own.toml", text, &own.dataset).unwrap();
+    let request = QuizRequest {
+        plan: Arc::new(plan),
+        choices: cityquiz::settings::Settings::default().choices(),
+        untimed: true,
+        seed: 1,
+        given: Vec::new(),
+    };
+    app.insert_resource(ActiveQuiz::over(own.clone(), request));
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Quiz);
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Quiz);
+
+    // The map is handed the quiz's cities (the window draws their markers from the scene).
+    let scene = app.world().resource::<MapScene>();
+    assert!(Arc::ptr_eq(&scene.cities, &own));
+
+    // Graded against them: the right answer is the name this dataset gives.
+    let mut truths = Vec::new();
+    for _ in 0..4 {
+        app.world_mut().write_message(HandIn::Right);
+        app.update();
+        app.update();
+        let grade = quiz(&app).last_grade.clone().unwrap();
+        assert!(grade.correct, "{:?}", grade.feedback);
+        truths.push(grade.feedback.describe_truth(&quiz(&app).dataset));
+        tap(&mut app, KeyCode::Enter);
+    }
+    assert!(
+        truths.iter().any(|truth| truth.contains("Chinnampo")),
+        "{truths:?}"
+    );
+    assert_eq!(screen(&app), Screen::Results);
+    assert!(
+        page(&app)
+            .details
+            .iter()
+            .any(|line| line.contains("Chinnampo")),
+        "{:?}",
+        page(&app).details
+    );
+}

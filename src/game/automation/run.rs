@@ -349,6 +349,11 @@ fn send_button(world: &mut World, state: ButtonState) {
 
 /// Where a click on a city or a map point lands on the map now on screen.
 fn window_point(world: &World, target: &Target) -> Result<WindowPoint, String> {
+    let scene = || {
+        world
+            .get_resource::<MapScene>()
+            .ok_or("no map is on screen")
+    };
     let place = match target {
         Target::Window(at) => return Ok(*at),
         Target::Control(label) => return Err(format!("\"{label}\" is a menu line, not a point")),
@@ -356,20 +361,17 @@ fn window_point(world: &World, target: &Target) -> Result<WindowPoint, String> {
             lat: *lat,
             lon: *lon,
         },
+        // A city of the map on screen (a quiz's own cities on a quiz's map).
         Target::City(id) => {
-            let data = world
-                .get_resource::<GameData>()
-                .ok_or("the city data is not loaded")?;
-            data.dataset
+            scene()?
+                .cities
+                .dataset
                 .city_by_slug(id)
-                .ok_or_else(|| format!("no city has the id \"{id}\""))?
+                .ok_or_else(|| format!("no city on this map has the id \"{id}\""))?
                 .location
         }
     };
-    let scene = world
-        .get_resource::<MapScene>()
-        .ok_or("no map is on screen")?;
-    Ok(scene
+    Ok(scene()?
         .view
         .map_to_screen(Projection::NORTH_KOREA.project(place)))
 }

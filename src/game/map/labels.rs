@@ -4,9 +4,9 @@
 use bevy::color::ColorToPacked;
 use bevy_egui::egui::{self, Color32, FontId};
 
+use super::cities::{MapCities, marker_population};
 use super::colours::colours_for;
 use crate::dataset::{City, CityId};
-use crate::game::data::{GameData, marker_population};
 use crate::game::preferences::Preferences;
 use crate::map_view::{LabelBox, MapView, declutter};
 
@@ -40,7 +40,7 @@ pub fn draw_city_labels(
     map_rect: egui::Rect,
     view: &MapView,
     labels: &MapLabels,
-    data: &GameData,
+    cities: &MapCities,
     preferences: &Preferences,
 ) {
     let painter = ctx
@@ -62,12 +62,12 @@ pub fn draw_city_labels(
     let mut boxes = Vec::new();
     let mut obstacles = Vec::new();
     for &id in &labels.cities {
-        let city = data.dataset.city(id);
-        let anchor = to_points(ctx, view.map_to_screen(data.position(id)));
+        let city = cities.dataset.city(id);
+        let anchor = to_points(ctx, view.map_to_screen(cities.position(id)));
         if !map_rect.expand(40.0).contains(anchor) {
             continue;
         }
-        let radius_px = data.marker_radius(id);
+        let radius_px = cities.marker_radius(id);
         let radius = radius_px / ctx.zoom_factor();
         obstacles.push(to_screen_rect(egui::Rect::from_center_size(
             anchor,

@@ -1,10 +1,13 @@
 //! Building the map's meshes from its shapes, and keeping line widths and colours right as the
 //! player zooms and changes theme.
 
+use std::sync::Arc;
+
 use bevy::asset::RenderAssetUsages;
 use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 
+use super::cities::MapCities;
 use super::colours::{MapColours, colours_for};
 use super::scene::{CityMarker, MapPart, MapScene, MarkerRing};
 use crate::game::data::GameData;
@@ -136,15 +139,44 @@ pub(super) fn spawn_map(
             scoped,
         ));
     }
+}
 
+/// The cities' markers, from the scene's own cities: spawned with the map, and again when a
+/// scene brings other cities (a quiz whose dataset is not the game's).
+pub(super) fn spawn_markers(
+    mut commands: Commands,
+    scene: Res<MapScene>,
+    preferences: Res<Preferences>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+    markers: Query<Entity, With<CityMarker>>,
+    mut built_for: Local<Option<Arc<MapCities>>>,
+) {
+    let current = built_for
+        .as_ref()
+        .is_some_and(|cities| Arc::ptr_eq(cities, &scene.cities));
+    if current && !markers.is_empty() {
+        return;
+    }
+    for marker in &markers {
+        commands.entity(marker).despawn();
+    }
+    let colours = colours_for(&preferences);
+    let mut paint = |paint: PaintFn| {
+        (
+            Paint(paint),
+            MeshMaterial2d(materials.add(ColorMaterial::from_color(paint(colours)))),
+        )
+    };
+    let cities = &scene.cities;
     let circle = meshes.add(Circle::new(1.0));
     let ring_material = paint(|c| c.marker_ring);
     let dot_material = paint(|c| c.marker);
-    for city in &data.dataset.cities {
-        let [x, y] = data.position(city.id);
+    for city in &cities.dataset.cities {
+        let [x, y] = cities.position(city.id);
         let marker = CityMarker {
             city: city.id,
-            radius_px: data.marker_radius(city.id),
+            radius_px: cities.marker_radius(city.id),
         };
         // Smaller cities on top, so a big dot never hides a small neighbour's.
         let z = 1.0 + 1.0 - marker.radius_px / 20.0;
@@ -155,7 +187,7 @@ pub(super) fn spawn_map(
             Mesh2d(circle.clone()),
             ring_material.clone(),
             Transform::from_xyz(x as f32, y as f32, z),
-            scoped,
+            MapPart,
         ));
         commands.spawn((
             Name::new(city.name.clone()),
@@ -163,9 +195,10 @@ pub(super) fn spawn_map(
             Mesh2d(circle.clone()),
             dot_material.clone(),
             Transform::from_xyz(x as f32, y as f32, z + 0.01),
-            scoped,
+            MapPart,
         ));
     }
+    *built_for = Some(cities.clone());
 }
 
 /// Lines keep their width in pixels: rebuild a layer once the zoom has changed by a quarter.

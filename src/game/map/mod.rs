@@ -6,6 +6,7 @@
 //! map (labels, rings, crosses, outlines) is in `labels` and `overlay`.
 
 mod camera;
+pub mod cities;
 mod colours;
 pub mod labels;
 mod meshes;
@@ -16,6 +17,7 @@ pub mod view;
 
 use bevy::prelude::*;
 
+pub use cities::MapCities;
 pub use scene::MapScene;
 
 pub(super) fn plugin(app: &mut App) {
@@ -23,6 +25,7 @@ pub(super) fn plugin(app: &mut App) {
         PostUpdate,
         (
             meshes::spawn_map.run_if(resource_added::<MapScene>),
+            meshes::spawn_markers.run_if(resource_exists::<MapScene>),
             (
                 camera::sync_camera,
                 camera::size_markers,

@@ -1,13 +1,18 @@
 //! What a screen asks the map to show (`MapScene`), and the components of what is drawn.
 
+use std::sync::Arc;
+
 use bevy::prelude::*;
 
+use super::cities::MapCities;
 use crate::dataset::CityId;
 use crate::map_view::MapView;
 
 /// The map as a screen wants it shown now. The camera mirrors `view` exactly.
 #[derive(Resource, Clone, Debug, PartialEq)]
 pub struct MapScene {
+    /// The cities it draws: the game's, or a quiz's own. Every `CityId` below is one of theirs.
+    pub cities: Arc<MapCities>,
     pub view: MapView,
     /// Cities drawn a little larger: the selected and hovered city, or those a question asked.
     pub emphasis: Vec<CityId>,

@@ -162,6 +162,7 @@ fn show_country(mut commands: Commands, data: Option<Res<GameData>>) {
         return;
     };
     commands.insert_resource(MapScene {
+        cities: data.cities.clone(),
         view: MapView::fit_in_rect(data.country_bounds(), [1280.0, 720.0], TITLE_MAP_RECT),
         emphasis: Vec::new(),
         interactive: false,

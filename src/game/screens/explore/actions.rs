@@ -75,6 +75,7 @@ fn open_explore(
         explore.view.zoom_at(center, zoom);
     }
     commands.insert_resource(MapScene {
+        cities: data.cities.clone(),
         markers: None,
         view: explore.view,
         emphasis: Vec::new(),
@@ -93,6 +94,7 @@ fn show_on_map(explore: Res<Explore>, scene: Option<ResMut<MapScene>>) {
         return;
     };
     let wanted = MapScene {
+        cities: scene.cities.clone(),
         markers: None,
         view: explore.view,
         emphasis: explore.emphasis(),

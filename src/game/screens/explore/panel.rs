@@ -48,7 +48,14 @@ fn draw_explore(
         emphasis: explore.emphasis(),
         hangul: explore.show_hangul,
     };
-    draw_city_labels(ctx, map_rect, &explore.view, &labels, &data, &preferences);
+    draw_city_labels(
+        ctx,
+        map_rect,
+        &explore.view,
+        &labels,
+        &data.cities,
+        &preferences,
+    );
     draw_hover_name(ctx, &explore, &data, colours);
     Ok(())
 }

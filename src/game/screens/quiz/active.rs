@@ -8,6 +8,7 @@ use bevy::prelude::*;
 
 use crate::dataset::{CityKey, Dataset};
 use crate::game::data::GameData;
+use crate::game::map::MapCities;
 use crate::game::messages::Played;
 use crate::game::screen::Screen;
 use crate::plan::{Plan, PlanChoices, Run, deal};
@@ -42,6 +43,8 @@ pub struct ActiveQuiz {
     pub plan: Arc<Plan>,
     /// The dataset the quiz was made from: its questions are graded and drawn against it.
     pub dataset: Arc<Dataset>,
+    /// That dataset's cities as the map draws them: every map of the quiz shows these.
+    pub cities: Arc<MapCities>,
     pub session: QuizSession,
     pub seed: u64,
     /// The player's settings where the plan gives none.
@@ -81,8 +84,14 @@ pub struct QuizRequest {
 impl ActiveQuiz {
     /// A new quiz of the plan, dealt over the game's dataset.
     pub fn new(data: &GameData, request: QuizRequest) -> Self {
+        Self::over(data.cities.clone(), request)
+    }
+
+    /// A new quiz of the plan, dealt over these cities' dataset (a set's own, say): its
+    /// questions, grading, panels and maps all use them.
+    pub fn over(cities: Arc<MapCities>, request: QuizRequest) -> Self {
         let seed = request.plan.seed_for(request.seed, crate::progress::now());
-        let dataset = data.dataset.clone();
+        let dataset = cities.dataset.clone();
         let dealt = deal(
             &dataset,
             &request.plan,
@@ -96,12 +105,13 @@ impl ActiveQuiz {
         let session = QuizSession::new(dealt.questions, time_limit(&request))
             .with_endless(dealt.endless)
             .with_stars(request.plan.stars);
-        Self::with_session(dataset, request, session, seed)
+        Self::with_session(cities, request, session, seed)
     }
 
-    /// The same plan again (a drill with the same cities), with this seed.
-    pub fn again(&self, data: &GameData, seed: u64) -> Self {
-        Self::new(data, self.request(seed))
+    /// The same plan again over the same dataset (a drill with the same cities), with this
+    /// seed.
+    pub fn again(&self, seed: u64) -> Self {
+        Self::over(self.cities.clone(), self.request(seed))
     }
 
     /// What made this quiz, with another seed.
@@ -158,18 +168,24 @@ impl ActiveQuiz {
             cities.dedup();
             request.given = cities;
         }
-        Ok(Self::with_session(dataset, request, session, left.seed))
+        Ok(Self::with_session(
+            data.cities.clone(),
+            request,
+            session,
+            left.seed,
+        ))
     }
 
     fn with_session(
-        dataset: Arc<Dataset>,
+        cities: Arc<MapCities>,
         request: QuizRequest,
         session: QuizSession,
         seed: u64,
     ) -> Self {
         let mut quiz = Self {
             plan: request.plan,
-            dataset,
+            dataset: cities.dataset.clone(),
+            cities,
             session,
             seed,
             choices: request.choices,

@@ -329,7 +329,6 @@ fn answer_to_hand_in(quiz: &mut ActiveQuiz, action: &QuizAction, now: Duration) 
 fn apply_quiz_commands(
     mut menu_actions: MessageReader<MenuAction>,
     mut quiz: ResMut<ActiveQuiz>,
-    data: Res<GameData>,
     options: Res<GameOptions>,
     screen: Res<State<Screen>>,
     mut next_screen: ResMut<NextState<Screen>>,
@@ -366,7 +365,7 @@ fn apply_quiz_commands(
                 } else {
                     next_seed(quiz.seed, options.seed)
                 };
-                *quiz = quiz.again(&data, seed);
+                *quiz = quiz.again(seed);
                 quiz.asked_at = time.elapsed();
                 announce.write(started(&quiz, None));
                 restart_quiz_screen(&screen, &mut next_screen, next_phase.as_deref_mut());

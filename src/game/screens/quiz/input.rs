@@ -45,7 +45,7 @@ fn read_quiz_keys(
         return;
     }
     if let (Some(question), Some(draft)) = (quiz.session.current(), &quiz.draft) {
-        actions.write_batch(kind_keys(&keys, question, draft, &data));
+        actions.write_batch(kind_keys(&keys, question, draft, &quiz, &data));
     }
     if enter {
         actions.write(QuizAction::Submit);

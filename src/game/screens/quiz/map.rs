@@ -37,8 +37,9 @@ const FIRST_MAP_RECT: [f64; 4] = [420.0, 64.0, 1280.0, 680.0];
 /// The scene a question is asked on, or `None` for a question without a map.
 fn question_scene(quiz: &ActiveQuiz, data: &GameData) -> Option<MapScene> {
     let question = quiz.session.current()?;
-    let (markers, emphasis) = kinds::map_markers(question, quiz, data)?;
+    let (markers, emphasis) = kinds::map_markers(question, quiz)?;
     Some(MapScene {
+        cities: quiz.cities.clone(),
         view: MapView::fit_in_rect(data.country_bounds(), [1280.0, 720.0], FIRST_MAP_RECT),
         emphasis,
         interactive: true,
@@ -56,12 +57,16 @@ fn show_question_map(mut commands: Commands, quiz: Option<Res<ActiveQuiz>>, data
 /// The feedback shows the cities just answered about on the shared map, beside the text (the
 /// panel fits the view into the room it leaves). A map kind shows only those cities' markers.
 fn show_answer_map(mut commands: Commands, quiz: Option<Res<ActiveQuiz>>, data: Res<GameData>) {
-    let Some(grade) = quiz.as_ref().and_then(|quiz| quiz.last_grade.as_ref()) else {
+    let Some(quiz) = quiz else {
         return;
     };
-    let cities = data.city_ids(&grade.feedback.cities());
+    let Some(grade) = quiz.last_grade.as_ref() else {
+        return;
+    };
+    let cities = quiz.cities.city_ids(&grade.feedback.cities());
     let on_map = grade.feedback.is_on_map();
     commands.insert_resource(MapScene {
+        cities: quiz.cities.clone(),
         view: MapView::fit_in_rect(
             data.country_bounds(),
             [1280.0, 720.0],

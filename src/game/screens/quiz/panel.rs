@@ -79,7 +79,7 @@ fn draw_quiz(
                 .show(&mut root, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         ui.vertical_centered(|ui| {
-                            feedback(ui, &quiz, grade, &data.dataset, colours, &mut out)
+                            feedback(ui, &quiz, grade, &quiz.dataset, colours, &mut out)
                         });
                     });
                 });
@@ -89,8 +89,8 @@ fn draw_quiz(
                     redraw.write(RequestRedraw);
                 }
                 let frame = MapFrame::new(ctx, map_rect, &scene.view, colours_dark(&preferences));
-                if !kinds::feedback_overlay(&frame, grade, &data) {
-                    label_cities(ctx, map_rect, &scene, &data, &preferences);
+                if !kinds::feedback_overlay(&frame, grade, &quiz, &data) {
+                    label_cities(ctx, map_rect, &scene, &preferences);
                 }
             }
         }
@@ -103,7 +103,7 @@ fn draw_quiz(
                 .frame(egui::Frame::new().fill(colours.panel).inner_margin(20))
                 .show(&mut root, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
-                        out.extend(asking(ui, &quiz, &data.dataset, &preferences, colours));
+                        out.extend(asking(ui, &quiz, &quiz.dataset, &preferences, colours));
                     });
                 });
             let map_rect = root.available_rect_before_wrap();
@@ -123,7 +123,7 @@ fn draw_quiz(
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         ui.vertical_centered(|ui| {
                             ui.set_max_width(COLUMN_WIDTH);
-                            out.extend(asking(ui, &quiz, &data.dataset, &preferences, colours));
+                            out.extend(asking(ui, &quiz, &quiz.dataset, &preferences, colours));
                         });
                     });
                 });
@@ -141,7 +141,6 @@ fn label_cities(
     ctx: &egui::Context,
     map_rect: egui::Rect,
     scene: &MapScene,
-    data: &GameData,
     preferences: &Preferences,
 ) {
     let labels = MapLabels {
@@ -149,7 +148,14 @@ fn label_cities(
         emphasis: scene.emphasis.clone(),
         hangul: preferences.settings.hangul,
     };
-    draw_city_labels(ctx, map_rect, &scene.view, &labels, data, preferences);
+    draw_city_labels(
+        ctx,
+        map_rect,
+        &scene.view,
+        &labels,
+        &scene.cities,
+        preferences,
+    );
 }
 
 /// Where the quiz is; during feedback the number is the question just answered.

@@ -41,8 +41,9 @@ fn show_results_map(
     if asked.is_empty() {
         return;
     }
-    let cities = data.city_ids(&asked);
+    let cities = quiz.cities.city_ids(&asked);
     commands.insert_resource(MapScene {
+        cities: quiz.cities.clone(),
         view: MapView::fit_in_rect(data.country_bounds(), [1280.0, 720.0], RESULTS_MAP_RECT),
         emphasis: Vec::new(),
         interactive: false,
@@ -60,11 +61,10 @@ fn hide_results_map(mut commands: Commands) {
 fn show_results(
     mut commands: Commands,
     quiz: Option<Res<ActiveQuiz>>,
-    data: Option<Res<GameData>>,
     records: Res<KeptRecords>,
     progress: Option<Res<Progress>>,
 ) {
-    let (Some(quiz), Some(data)) = (quiz, data) else {
+    let Some(quiz) = quiz else {
         menu::show(
             &mut commands,
             Page {
@@ -102,7 +102,7 @@ fn show_results(
         &mut commands,
         Page {
             heading: Screen::Results.title().into(),
-            details: question_lines(&data.dataset, session, quiz.seed),
+            details: question_lines(&quiz.dataset, session, quiz.seed),
             paragraphs: {
                 let mut lines = tally_lines(session);
                 if quiz.plan.is_endless() {

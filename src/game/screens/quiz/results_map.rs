@@ -6,7 +6,6 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::active::ActiveQuiz;
 use super::kinds;
-use crate::game::data::GameData;
 use crate::game::map::MapScene;
 use crate::game::map::overlay::{MapFrame, RIGHT, WRONG};
 use crate::game::preferences::Preferences;
@@ -30,7 +29,6 @@ fn draw_results_map(
     quiz: Res<ActiveQuiz>,
     scene: Res<MapScene>,
     rect: Res<PageMapRect>,
-    data: Res<GameData>,
     preferences: Res<Preferences>,
 ) -> Result {
     let Some(rect) = rect.0 else {
@@ -44,7 +42,7 @@ fn draw_results_map(
         let Some(city_key) = kinds::results_overlay(&frame, &result.grade.feedback) else {
             continue;
         };
-        let Some(city) = data.dataset.city_by_key(city_key) else {
+        let Some(city) = quiz.dataset.city_by_key(city_key) else {
             continue;
         };
         let at = frame.at(city.location);

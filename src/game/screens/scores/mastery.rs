@@ -57,6 +57,7 @@ fn show_mastery_map(mut commands: Commands, data: Option<Res<GameData>>) {
         return;
     };
     commands.insert_resource(MapScene {
+        cities: data.cities.clone(),
         view: MapView::fit_in_rect(data.country_bounds(), [1280.0, 720.0], MASTERY_MAP_RECT),
         emphasis: Vec::new(),
         interactive: false,

@@ -7,9 +7,8 @@ use bevy_egui::egui::{self, RichText};
 
 use super::widgets::crosshair_keys;
 use crate::dataset::{CityKey, Dataset};
-use crate::game::data::GameData;
-use crate::game::map::MapScene;
 use crate::game::map::overlay::{MapFrame, RIGHT, WRONG};
+use crate::game::map::{MapCities, MapScene};
 use crate::game::screens::quiz::active::QuizAction;
 use crate::game::ui::theme::Palette;
 use crate::geography::distance_km;
@@ -28,7 +27,7 @@ fn edit(edit: FindEdit) -> QuizAction {
     QuizAction::Edit(Edit::FindOnMap(edit))
 }
 
-pub fn keys(keys: &ButtonInput<KeyCode>, draft: &FindDraft, data: &GameData) -> Vec<QuizAction> {
+pub fn keys(keys: &ButtonInput<KeyCode>, draft: &FindDraft, cities: &MapCities) -> Vec<QuizAction> {
     let mut out = Vec::new();
     if let Some(by) = crosshair_keys(keys) {
         out.push(edit(FindEdit::Nudge(by)));
@@ -36,24 +35,25 @@ pub fn keys(keys: &ButtonInput<KeyCode>, draft: &FindDraft, data: &GameData) -> 
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter])
         && let Some(at) = draft.crosshair.at
     {
-        let nearest = data
+        let nearest = cities
             .dataset
             .cities
             .iter()
-            .filter(|city| draft.markers.contains(&data.dataset.key(city.id)))
+            .filter(|city| draft.markers.contains(&cities.dataset.key(city.id)))
             .map(|city| (distance_km(at, city.location), city))
             .filter(|(km, _)| *km <= CROSSHAIR_REACH_KM)
             .min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((_, city)) = nearest {
-            out.push(edit(FindEdit::Click(data.dataset.key(city.id))));
+            out.push(edit(FindEdit::Click(cities.dataset.key(city.id))));
         }
     }
     out
 }
 
 /// A click on (or near) a shown marker tries it; a click between markers does nothing.
-pub fn click(at: ScreenPoint, scene: &MapScene, data: &GameData) -> Vec<QuizAction> {
-    let shown: Vec<_> = data
+pub fn click(at: ScreenPoint, scene: &MapScene) -> Vec<QuizAction> {
+    let cities = &scene.cities;
+    let shown: Vec<_> = cities
         .dataset
         .cities
         .iter()
@@ -62,13 +62,13 @@ pub fn click(at: ScreenPoint, scene: &MapScene, data: &GameData) -> Vec<QuizActi
     let points: Vec<(ScreenPoint, f64)> = shown
         .iter()
         .map(|city| {
-            let on_screen = scene.view.map_to_screen(data.position(city.id));
-            let reach = (f64::from(data.marker_radius(city.id)) + 6.0).max(MIN_CLICK_RADIUS_PX);
+            let on_screen = scene.view.map_to_screen(cities.position(city.id));
+            let reach = (f64::from(cities.marker_radius(city.id)) + 6.0).max(MIN_CLICK_RADIUS_PX);
             (on_screen, reach)
         })
         .collect();
     match nearest_within(&points, at) {
-        Some(index) => vec![edit(FindEdit::Click(data.dataset.key(shown[index].id)))],
+        Some(index) => vec![edit(FindEdit::Click(cities.dataset.key(shown[index].id)))],
         None => Vec::new(),
     }
 }
@@ -89,17 +89,17 @@ pub fn asking(ui: &mut egui::Ui, draft: &FindDraft, dataset: &Dataset, colours: 
     );
 }
 
-pub fn asking_overlay(frame: &MapFrame, draft: &FindDraft, data: &GameData) {
+pub fn asking_overlay(frame: &MapFrame, draft: &FindDraft, dataset: &Dataset) {
     for miss in draft.misses() {
-        label_miss(frame, miss, data);
+        label_miss(frame, miss, dataset);
     }
     if let Some(at) = draft.crosshair.at {
         frame.crosshair(at);
     }
 }
 
-fn label_miss(frame: &MapFrame, miss: &CityKey, data: &GameData) {
-    if let Some(city) = data.dataset.city_by_key(miss) {
+fn label_miss(frame: &MapFrame, miss: &CityKey, dataset: &Dataset) {
+    if let Some(city) = dataset.city_by_key(miss) {
         let at = frame.at(city.location);
         frame.cross(at, WRONG);
         frame.label_above(at, &format!("✖ {}", city.name), None);
@@ -122,11 +122,11 @@ pub fn feedback(ui: &mut egui::Ui, feedback: &FindFeedback, dataset: &Dataset) {
     }
 }
 
-pub fn feedback_overlay(frame: &MapFrame, feedback: &FindFeedback, data: &GameData) {
+pub fn feedback_overlay(frame: &MapFrame, feedback: &FindFeedback, dataset: &Dataset) {
     for miss in &feedback.misses {
-        label_miss(frame, miss, data);
+        label_miss(frame, miss, dataset);
     }
-    if let Some(city) = data.dataset.city_by_key(&feedback.city) {
+    if let Some(city) = dataset.city_by_key(&feedback.city) {
         let at = frame.at(city.location);
         frame.ring(at, 11.0, RIGHT);
         frame.label_above(at, &format!("✔ {}", city.name), None);

@@ -53,6 +53,7 @@ pub fn kind_keys(
     keys: &ButtonInput<KeyCode>,
     question: &Question,
     draft: &Draft,
+    quiz: &ActiveQuiz,
     data: &GameData,
 ) -> Vec<QuizAction> {
     match draft {
@@ -65,14 +66,14 @@ pub fn kind_keys(
         }
         Draft::GuessPopulation(_) => guess::keys(keys),
         Draft::WhereIs(_) => where_is::keys(keys),
-        Draft::FindOnMap(draft) => find::keys(keys, draft, data),
+        Draft::FindOnMap(draft) => find::keys(keys, draft, &quiz.cities),
         Draft::NameMarked(_) => {
             let Question::NameMarked(question) = question else {
                 return Vec::new();
             };
             name::keys(keys, question)
         }
-        Draft::WhichProvince(draft) => province::keys(keys, draft, data),
+        Draft::WhichProvince(draft) => province::keys(keys, draft, provinces(quiz, data)),
         Draft::WhichCity(_) => {
             let Question::WhichCity(question) = question else {
                 return Vec::new();
@@ -203,13 +204,27 @@ pub fn feedback(
     }
 }
 
+/// The map's province shapes, named as the quiz's dataset names them.
+fn provinces<'a>(quiz: &'a ActiveQuiz, data: &'a GameData) -> province::Provinces<'a> {
+    province::Provinces {
+        shapes: &data.map,
+        dataset: &quiz.dataset,
+    }
+}
+
 /// Draws a map kind's feedback over the map; false for kinds whose map only labels cities.
-pub fn feedback_overlay(frame: &MapFrame, grade: &Grade, data: &GameData) -> bool {
+pub fn feedback_overlay(
+    frame: &MapFrame,
+    grade: &Grade,
+    quiz: &ActiveQuiz,
+    data: &GameData,
+) -> bool {
+    let dataset = &quiz.dataset;
     match &grade.feedback {
-        Feedback::WhereIs(f) => where_is::feedback_overlay(frame, f, &data.dataset),
-        Feedback::FindOnMap(f) => find::feedback_overlay(frame, f, data),
-        Feedback::NameMarked(f) => name::feedback_overlay(frame, f, &data.dataset),
-        Feedback::WhichProvince(f) => province::feedback_overlay(frame, f, data),
+        Feedback::WhereIs(f) => where_is::feedback_overlay(frame, f, dataset),
+        Feedback::FindOnMap(f) => find::feedback_overlay(frame, f, dataset),
+        Feedback::NameMarked(f) => name::feedback_overlay(frame, f, dataset),
+        Feedback::WhichProvince(f) => province::feedback_overlay(frame, f, provinces(quiz, data)),
         Feedback::OrderByPopulation(_)
         | Feedback::HigherOrLower(_)
         | Feedback::GuessPopulation(_)
@@ -229,13 +244,15 @@ pub fn asking_overlay(frame: &MapFrame, quiz: &ActiveQuiz, data: &GameData) {
     let names_shown = quiz.choices.difficulty.shows_province_names();
     match draft {
         Draft::WhereIs(draft) => where_is::asking_overlay(frame, draft),
-        Draft::FindOnMap(draft) => find::asking_overlay(frame, draft, data),
+        Draft::FindOnMap(draft) => find::asking_overlay(frame, draft, &quiz.dataset),
         Draft::NameMarked(_) => {
             if let Question::NameMarked(question) = question {
-                name::asking_overlay(frame, question, &data.dataset)
+                name::asking_overlay(frame, question, &quiz.dataset)
             }
         }
-        Draft::WhichProvince(draft) => province::asking_overlay(frame, draft, data, names_shown),
+        Draft::WhichProvince(draft) => {
+            province::asking_overlay(frame, draft, provinces(quiz, data), names_shown)
+        }
         // Asked without the map.
         Draft::OrderByPopulation(_)
         | Draft::HigherOrLower(_)
@@ -259,8 +276,8 @@ pub fn map_click(
     };
     match question {
         Question::WhereIs(_) => where_is::click(at, &scene.view),
-        Question::FindOnMap(_) => find::click(at, scene, data),
-        Question::WhichProvince(_) => province::click(at, &scene.view, data),
+        Question::FindOnMap(_) => find::click(at, scene),
+        Question::WhichProvince(_) => province::click(at, &scene.view, provinces(quiz, data)),
         // Name the marked city is answered in the side panel; the others have no map.
         Question::NameMarked(_)
         | Question::OrderByPopulation(_)
@@ -275,15 +292,11 @@ pub fn map_click(
 
 /// Which markers a question's map shows (none for "where is", so no marker gives the answer
 /// away) and which of them stand out; `None` for a question asked without the map.
-pub fn map_markers(
-    question: &Question,
-    quiz: &ActiveQuiz,
-    data: &GameData,
-) -> Option<(Vec<CityId>, Vec<CityId>)> {
+pub fn map_markers(question: &Question, quiz: &ActiveQuiz) -> Option<(Vec<CityId>, Vec<CityId>)> {
     match question {
         Question::WhereIs(_) | Question::WhichProvince(_) => Some((Vec::new(), Vec::new())),
-        Question::FindOnMap(find) => Some((data.city_ids(&find.markers), Vec::new())),
-        Question::NameMarked(question) => Some(name::map_markers(question, quiz, data)),
+        Question::FindOnMap(find) => Some((quiz.cities.city_ids(&find.markers), Vec::new())),
+        Question::NameMarked(question) => Some(name::map_markers(question, quiz)),
         Question::OrderByPopulation(_)
         | Question::HigherOrLower(_)
         | Question::GuessPopulation(_)

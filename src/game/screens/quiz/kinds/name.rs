@@ -7,7 +7,6 @@ use bevy_egui::egui::{self, RichText};
 use super::choices::{choice_buttons, choice_keys};
 use super::widgets::{big_button, verdict_colour};
 use crate::dataset::{CityId, CityKey, Dataset};
-use crate::game::data::GameData;
 use crate::game::map::overlay::{MapFrame, PLAYER, RIGHT, WRONG};
 use crate::game::screens::quiz::active::ActiveQuiz;
 use crate::game::screens::quiz::active::QuizAction;
@@ -118,13 +117,9 @@ pub fn feedback_overlay(frame: &MapFrame, feedback: &NameFeedback, dataset: &Dat
 
 /// The markers a name-the-marked-city question shows: the cities of its difficulty, with the
 /// marked one among them and standing out.
-pub fn map_markers(
-    question: &NameQuestion,
-    quiz: &ActiveQuiz,
-    data: &GameData,
-) -> (Vec<CityId>, Vec<CityId>) {
-    let mut shown = city_pool(&data.dataset, quiz.choices.difficulty);
-    let marked = data.city_ids(std::slice::from_ref(&question.city));
+pub fn map_markers(question: &NameQuestion, quiz: &ActiveQuiz) -> (Vec<CityId>, Vec<CityId>) {
+    let mut shown = city_pool(&quiz.dataset, quiz.choices.difficulty);
+    let marked = quiz.cities.city_ids(std::slice::from_ref(&question.city));
     for id in &marked {
         if !shown.contains(id) {
             shown.push(*id);

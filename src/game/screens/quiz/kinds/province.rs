@@ -7,11 +7,10 @@ use bevy_egui::egui::{self, RichText};
 
 use super::widgets::{crosshair_keys, verdict_colour};
 use crate::dataset::Dataset;
-use crate::game::data::GameData;
 use crate::game::map::overlay::{MapFrame, RIGHT, WRONG};
 use crate::game::screens::quiz::active::QuizAction;
 use crate::game::ui::theme::Palette;
-use crate::geography::{Area, LatLon, Projection};
+use crate::geography::{Area, LatLon, MapShapes, Projection};
 use crate::map_view::{MapView, ScreenPoint};
 use crate::quiz::which_province::{
     ProvinceDraft, ProvinceEdit, ProvinceFeedback, province_by_iso, province_name,
@@ -24,28 +23,40 @@ fn edit(edit: ProvinceEdit) -> QuizAction {
     QuizAction::Edit(Edit::WhichProvince(edit))
 }
 
-/// The province (by slug) drawn at a place, if any: the sea and the neighbours have none.
-fn province_at(data: &GameData, place: LatLon) -> Option<String> {
-    let area = data.map.province_at(place)?;
-    province_by_iso(&data.dataset, &area.code).map(|p| p.slug.clone())
+/// The provinces as the map draws them (`shapes`) and as the quiz's dataset names them.
+#[derive(Clone, Copy)]
+pub struct Provinces<'a> {
+    pub shapes: &'a MapShapes,
+    pub dataset: &'a Dataset,
 }
 
-fn area_of<'d>(data: &'d GameData, slug: &str) -> Option<&'d Area> {
-    let province = data.dataset.provinces.iter().find(|p| p.slug == slug)?;
-    data.map.provinces.iter().find(|a| a.code == province.iso)
+impl<'a> Provinces<'a> {
+    /// The province (by slug) drawn at a place, if any: the sea and the neighbours have none.
+    fn at(self, place: LatLon) -> Option<String> {
+        let area = self.shapes.province_at(place)?;
+        province_by_iso(self.dataset, &area.code).map(|p| p.slug.clone())
+    }
+
+    fn area_of(self, slug: &str) -> Option<&'a Area> {
+        let province = self.dataset.provinces.iter().find(|p| p.slug == slug)?;
+        self.shapes
+            .provinces
+            .iter()
+            .find(|a| a.code == province.iso)
+    }
 }
 
 pub fn keys(
     keys: &ButtonInput<KeyCode>,
     draft: &ProvinceDraft,
-    data: &GameData,
+    provinces: Provinces<'_>,
 ) -> Vec<QuizAction> {
     let mut out = Vec::new();
     if let Some(by) = crosshair_keys(keys) {
         out.push(edit(ProvinceEdit::Nudge(by)));
     }
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter])
-        && let Some(slug) = draft.crosshair.at.and_then(|at| province_at(data, at))
+        && let Some(slug) = draft.crosshair.at.and_then(|at| provinces.at(at))
     {
         out.push(edit(ProvinceEdit::Choose(slug)));
     }
@@ -53,9 +64,10 @@ pub fn keys(
 }
 
 /// A click on a province chooses it; on the sea or a neighbour it does nothing.
-pub fn click(at: ScreenPoint, view: &MapView, data: &GameData) -> Vec<QuizAction> {
+pub fn click(at: ScreenPoint, view: &MapView, provinces: Provinces<'_>) -> Vec<QuizAction> {
     let place = Projection::NORTH_KOREA.unproject(view.screen_to_map(at));
-    province_at(data, place)
+    provinces
+        .at(place)
         .map(|slug| vec![edit(ProvinceEdit::Choose(slug))])
         .unwrap_or_default()
 }
@@ -71,18 +83,23 @@ pub fn asking(ui: &mut egui::Ui, names_shown: bool, colours: &Palette) {
     );
 }
 
-pub fn asking_overlay(frame: &MapFrame, draft: &ProvinceDraft, data: &GameData, names_shown: bool) {
+pub fn asking_overlay(
+    frame: &MapFrame,
+    draft: &ProvinceDraft,
+    provinces: Provinces<'_>,
+    names_shown: bool,
+) {
     if names_shown {
-        name_provinces(frame, data);
+        name_provinces(frame, provinces);
     }
     if let Some(at) = draft.crosshair.at {
         frame.crosshair(at);
     }
 }
 
-fn name_provinces(frame: &MapFrame, data: &GameData) {
-    for area in &data.map.provinces {
-        if let Some(province) = province_by_iso(&data.dataset, &area.code) {
+fn name_provinces(frame: &MapFrame, provinces: Provinces<'_>) {
+    for area in &provinces.shapes.provinces {
+        if let Some(province) = province_by_iso(provinces.dataset, &area.code) {
             frame.area_name(&area.shape, &province.name);
         }
     }
@@ -113,24 +130,25 @@ pub fn feedback(ui: &mut egui::Ui, feedback: &ProvinceFeedback, dataset: &Datase
     }
 }
 
-pub fn feedback_overlay(frame: &MapFrame, feedback: &ProvinceFeedback, data: &GameData) {
+pub fn feedback_overlay(frame: &MapFrame, feedback: &ProvinceFeedback, provinces: Provinces<'_>) {
+    let dataset = provinces.dataset;
     if let Some(chosen) = feedback.chosen.as_ref().filter(|c| **c != feedback.right)
-        && let Some(area) = area_of(data, chosen)
+        && let Some(area) = provinces.area_of(chosen)
     {
         frame.outline(&area.shape, WRONG, true);
         frame.area_name(
             &area.shape,
-            &format!("✖ {}", province_name(&data.dataset, chosen)),
+            &format!("✖ {}", province_name(dataset, chosen)),
         );
     }
-    if let Some(area) = area_of(data, &feedback.right) {
+    if let Some(area) = provinces.area_of(&feedback.right) {
         frame.outline(&area.shape, RIGHT, false);
         frame.area_name(
             &area.shape,
-            &format!("✔ {}", province_name(&data.dataset, &feedback.right)),
+            &format!("✔ {}", province_name(dataset, &feedback.right)),
         );
     }
-    if let Some(city) = data.dataset.city_by_key(&feedback.city) {
+    if let Some(city) = dataset.city_by_key(&feedback.city) {
         let at = frame.at(city.location);
         frame.ring(at, 8.0, RIGHT);
         // Above the marker: the province's name sits inside the province, often beside it.
